@@ -1,0 +1,115 @@
+import { render } from 'preact';
+import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
+import '../../components/theme.css';
+import { exportFileName, parseExport } from '../../lib/export-format';
+import type { RepIdentity } from '../../lib/model';
+import { repIdentity } from '../../lib/settings';
+import { db } from '../../lib/store';
+import { exportAll, importExport } from '../../lib/transfer';
+
+type Status = { kind: 'idle' } | { kind: 'ok'; text: string } | { kind: 'error'; text: string };
+
+function Identity() {
+  const rep = useSignal<RepIdentity>({ name: '', email: '' });
+  const saved = useSignal(false);
+  useEffect(() => void repIdentity.getValue().then(v => (rep.value = v)), []);
+  const save = async (e: Event) => {
+    e.preventDefault();
+    await repIdentity.setValue({ name: rep.value.name.trim(), email: rep.value.email.trim() });
+    saved.value = true;
+  };
+  return (
+    <form onSubmit={save}>
+      <label for="rep-name">Your name</label>
+      <input id="rep-name" type="text" autocomplete="name" value={rep.value.name}
+        onInput={e => { rep.value = { ...rep.value, name: e.currentTarget.value }; saved.value = false; }} />
+      <label for="rep-email">Your work email</label>
+      <input id="rep-email" type="email" autocomplete="email" value={rep.value.email}
+        onInput={e => { rep.value = { ...rep.value, email: e.currentTarget.value }; saved.value = false; }} />
+      <p><button type="submit">Save identity</button> {saved.value && <span class="ok" role="status">Saved.</span>}</p>
+    </form>
+  );
+}
+
+function download(name: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = Object.assign(document.createElement('a'), { href: url, download: name });
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function Transfer() {
+  const status = useSignal<Status>({ kind: 'idle' });
+  const busy = useSignal(false);
+  const doExport = async () => {
+    busy.value = true;
+    try {
+      const now = new Date();
+      const data = await exportAll(db(), await repIdentity.getValue(), now);
+      download(exportFileName(now), JSON.stringify(data, null, 1));
+      status.value = { kind: 'ok', text: `Exported ${data.events.length} events and ${data.deals.length} deals.` };
+    } catch (error) {
+      status.value = { kind: 'error', text: `Export failed: ${String(error)}` };
+    } finally {
+      busy.value = false;
+    }
+  };
+  const doImport = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    busy.value = true;
+    try {
+      const parsed = parseExport(await file.text());
+      if (!parsed.ok) {
+        status.value = { kind: 'error', text: `${file.name}: ${parsed.error}` };
+        return;
+      }
+      const r = await importExport(db(), parsed.data);
+      status.value = {
+        kind: 'ok',
+        text: `Imported ${file.name}: ${r.eventsAdded} new events, ${r.eventsPresent} already present, ${r.dealsUpdated} deals updated.`,
+      };
+    } catch (error) {
+      status.value = { kind: 'error', text: `Import failed, nothing was changed: ${String(error)}` };
+    } finally {
+      busy.value = false;
+    }
+  };
+  return (
+    <div>
+      <p class="muted">Your data in Pacer's public format (<code>pacer-export</code>, version 1). Importing merges by id: the same file twice changes nothing.</p>
+      <p style={{ display: 'flex', gap: '8px', alignItems: 'center', flexWrap: 'wrap' }}>
+        <button type="button" onClick={() => void doExport()} disabled={busy.value}>Export data (JSON)</button>
+        <label class="button secondary" style={{ margin: 0, fontWeight: 'normal' }} for="import-file">Import data…</label>
+        <input id="import-file" type="file" accept="application/json,.json" aria-label="Import data from a Pacer export file"
+          style={{ position: 'absolute', width: '1px', height: '1px', opacity: 0 }}
+          onChange={e => void doImport(e.currentTarget)} />
+      </p>
+      {status.value.kind !== 'idle' && (
+        <p role={status.value.kind === 'error' ? 'alert' : 'status'} class={status.value.kind === 'error' ? 'error' : 'ok'} data-testid="transfer-status">
+          {status.value.text}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function Options() {
+  return (
+    <main>
+      <h1>Pacer options</h1>
+      <section class="card" aria-labelledby="who">
+        <h2 id="who">Who you are</h2>
+        <Identity />
+      </section>
+      <section class="card" aria-labelledby="data">
+        <h2 id="data">Your data</h2>
+        <Transfer />
+      </section>
+    </main>
+  );
+}
+
+render(<Options />, document.getElementById('app')!);

@@ -1,0 +1,50 @@
+// The one typed message map between content scripts, extension pages and the
+// background. A tiny wrapper over runtime messaging instead of another dependency.
+import { browser, type Browser } from 'wxt/browser';
+import type { CaptureAck, CaptureBatch } from './capture-batch';
+import type { SiteId } from './model';
+import type { Health } from './sites/types';
+
+/** What the content script last read on a tab, for the side panel's "this page". */
+export interface PageState {
+  site: SiteId;
+  url: string;
+  kind: 'deal' | 'unknown';
+  dealId?: string;
+  health: Health;
+  readAt: string;
+}
+
+export interface ProtocolMap {
+  capture(batch: CaptureBatch): CaptureAck;
+  pageState(state: PageState): void;
+  reportError(error: { site: SiteId; message: string }): void;
+}
+
+type Name = keyof ProtocolMap;
+type Data<K extends Name> = Parameters<ProtocolMap[K]>[0];
+type Reply<K extends Name> = ReturnType<ProtocolMap[K]>;
+interface Envelope<K extends Name = Name> {
+  pacer: K;
+  data: Data<K>;
+}
+
+export function sendMessage<K extends Name>(name: K, data: Data<K>): Promise<Reply<K>> {
+  return browser.runtime.sendMessage({ pacer: name, data } satisfies Envelope<K>) as Promise<Reply<K>>;
+}
+
+export type Handler<K extends Name> = (
+  data: Data<K>,
+  sender: Browser.runtime.MessageSender,
+) => Reply<K> | Promise<Reply<K>>;
+
+/** Registers the handler for one message; returns the unsubscribe function. */
+export function onMessage<K extends Name>(name: K, handler: Handler<K>): () => void {
+  const listener = (message: unknown, sender: Browser.runtime.MessageSender) => {
+    if (typeof message !== 'object' || message === null || (message as Envelope).pacer !== name) return undefined;
+    // Returning a promise answers the sender (webextension-polyfill semantics).
+    return Promise.resolve().then(() => handler((message as Envelope<K>).data, sender));
+  };
+  browser.runtime.onMessage.addListener(listener as never);
+  return () => browser.runtime.onMessage.removeListener(listener as never);
+}

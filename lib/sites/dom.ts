@@ -1,0 +1,67 @@
+// Pure DOM helpers shared by the site readers. They run unchanged in happy-dom
+// (tests) and Chromium (content scripts).
+//
+// Lightning renders components in shadow roots: synthetic ones look like light
+// DOM to a content script's isolated world, native open ones do not, so every
+// lookup here also descends into open shadow roots. Closed roots stay invisible
+// to us by design.
+
+/** Visits every element under `root` in tree order; a host's shadow tree comes before its light children. */
+function walk(root: ParentNode, visit: (el: Element) => void): void {
+  if (isElement(root) && root.shadowRoot) walk(root.shadowRoot, visit);
+  for (const el of root.querySelectorAll('*')) {
+    visit(el);
+    if (el.shadowRoot) walk(el.shadowRoot, visit);
+  }
+}
+
+function isElement(node: ParentNode): node is Element {
+  return (node as Node).nodeType === 1;
+}
+
+/**
+ * `querySelectorAll` that also searches open shadow roots, in tree order. A
+ * selector is matched within one tree at a time: a descendant combinator never
+ * crosses a shadow boundary, so chain calls for that (find the host, then
+ * search inside it).
+ */
+export function deepQueryAll(root: ParentNode, selector: string): Element[] {
+  const found: Element[] = [];
+  const scopes: ParentNode[] = [root];
+  walk(root, el => {
+    if (el.shadowRoot) scopes.push(el.shadowRoot);
+  });
+  if (isElement(root) && root.shadowRoot) scopes.push(root.shadowRoot);
+  // Native querySelectorAll per tree is far cheaper than `matches` on every
+  // element of a Lightning page; the walk below only restores tree order.
+  const hits = new Set(scopes.flatMap(scope => [...scope.querySelectorAll(selector)]));
+  if (hits.size === 0) return found;
+  walk(root, el => {
+    if (hits.has(el)) found.push(el);
+  });
+  return found;
+}
+
+/** First match of `deepQueryAll`, or null. */
+export function deepQuery(root: ParentNode, selector: string): Element | null {
+  return deepQueryAll(root, selector)[0] ?? null;
+}
+
+/**
+ * Elements whose tag is `name`, open shadow roots included. Exists because
+ * happy-dom 21 rejects type selectors containing `_`
+ * (`runtime_sales_pathassistant-path-step`) that Chromium accepts.
+ */
+export function byLocalName(root: ParentNode, name: string): Element[] {
+  const wanted = name.toLowerCase();
+  const found: Element[] = [];
+  walk(root, el => {
+    if (el.localName === wanted) found.push(el);
+  });
+  return found;
+}
+
+/** Trimmed, whitespace-collapsed textContent ('' for null). */
+export function text(el: Node | null | undefined): string {
+  return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,70 @@
+// UI state for extension pages. Extension pages share the database's origin,
+// so liveQuery keeps them current without any message round-trip.
+import { computed, effect, signal } from '@preact/signals';
+import { liveQuery } from 'dexie';
+import { openDb, type PacerDb } from './db';
+import type { PageState } from './messages';
+import { countByType, type CountsByType } from './metrics/counts';
+import { dayPeriod, weekPeriod, type Period } from './metrics/period';
+import type { DealSnapshot } from './model';
+import { watchActivePage } from './page-state';
+
+export type Loadable<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; message: string };
+
+let shared: PacerDb | undefined;
+export const db = () => (shared ??= openDb());
+
+/** The clock the UI reads; a minute tick is enough to roll over days and weeks. */
+export const now = signal(new Date());
+
+export const week = computed<Period>(() => weekPeriod(now.value));
+export const today = computed<Period>(() => dayPeriod(now.value));
+
+export const weekCounts = signal<Loadable<CountsByType>>({ status: 'loading' });
+export const todayCounts = signal<Loadable<CountsByType>>({ status: 'loading' });
+export const activePage = signal<{ url?: string; state?: PageState }>({});
+export const activeDeal = signal<Loadable<DealSnapshot | undefined>>({ status: 'loading' });
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+function watchCounts(period: () => Period, target: typeof weekCounts) {
+  return effect(() => {
+    const { from, to } = period();
+    const sub = liveQuery(() => db().events.where('at').between(from, to, true, false).toArray()).subscribe({
+      next: events => (target.value = { status: 'ready', value: countByType(events) }),
+      error: error => (target.value = { status: 'error', message: errorText(error) }),
+    });
+    return () => sub.unsubscribe();
+  });
+}
+
+export const watchWeekCounts = () => watchCounts(() => week.value, weekCounts);
+export const watchTodayCounts = () => watchCounts(() => today.value, todayCounts);
+
+export function watchClock(intervalMs = 60_000) {
+  const id = setInterval(() => (now.value = new Date()), intervalMs);
+  return () => clearInterval(id);
+}
+
+/** Follows the active tab and the deal it shows. */
+export function watchActiveDeal() {
+  const stopPage = watchActivePage((tab, state) => {
+    activePage.value = { ...(tab ? { url: tab.url } : {}), ...(state && state.url === tab?.url ? { state } : {}) };
+  });
+  const stopDeal = effect(() => {
+    const dealId = activePage.value.state?.dealId;
+    if (!dealId) {
+      activeDeal.value = { status: 'ready', value: undefined };
+      return;
+    }
+    const sub = liveQuery(() => db().deals.get(dealId)).subscribe({
+      next: deal => (activeDeal.value = { status: 'ready', value: deal }),
+      error: error => (activeDeal.value = { status: 'error', message: errorText(error) }),
+    });
+    return () => sub.unsubscribe();
+  });
+  return () => {
+    stopPage();
+    stopDeal();
+  };
+}

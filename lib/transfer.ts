@@ -1,0 +1,29 @@
+// Export and import against the database. Import merges by id in one
+// transaction: importing the same file twice changes nothing.
+import type { PacerDb } from './db';
+import { buildExport, type PacerExport } from './export-format';
+import { addNewEvents } from './ingest';
+import type { RepIdentity } from './model';
+
+export async function exportAll(db: PacerDb, rep: RepIdentity, now = new Date()): Promise<PacerExport> {
+  return db.transaction('r', db.events, db.deals, async () =>
+    buildExport(rep, await db.events.orderBy('at').toArray(), await db.deals.toArray(), now),
+  );
+}
+
+export interface ImportResult {
+  eventsAdded: number;
+  eventsPresent: number;
+  dealsUpdated: number;
+}
+
+export async function importExport(db: PacerDb, data: PacerExport): Promise<ImportResult> {
+  return db.transaction('rw', db.events, db.deals, async () => {
+    const eventsAdded = await addNewEvents(db, data.events);
+    const stored = await db.deals.bulkGet(data.deals.map(d => d.id));
+    // The newer look at a deal wins; an older file never rolls a deal back.
+    const newer = data.deals.filter((d, i) => !stored[i] || stored[i]!.lastSeenAt < d.lastSeenAt);
+    if (newer.length) await db.deals.bulkPut(newer);
+    return { eventsAdded, eventsPresent: new Set(data.events.map(e => e.id)).size - eventsAdded, dealsUpdated: newer.length };
+  });
+}

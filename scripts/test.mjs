@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+// `npm test`: type-check, unit tests, then the browser tests against the built extension.
+import { spawnSync } from 'node:child_process';
+
+const run = (cmd, args) => {
+  console.log(`\n$ ${cmd} ${args.join(' ')}`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', shell: false });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+};
+
+run('npx', ['tsc', '--noEmit']);
+run('npx', ['vitest', 'run']);
+run('npm', ['run', 'test:browser']);

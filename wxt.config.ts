@@ -1,0 +1,26 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// Chrome gets the side panel; Firefox gets the equivalent sidebar (WXT maps the
+// `sidepanel` entrypoint to `sidebar_action` there).
+export default defineConfig({
+  srcDir: '.',
+  entrypointsDir: 'entrypoints',
+  // webextension-polyfill gives Firefox and Chrome one promise-based `browser`.
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({
+    plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false })],
+    build: { sourcemap: false },
+  }),
+  manifest: ({ browser }) => ({
+    name: 'Pacer',
+    description: 'Sales performance management that rides along in your CRM and on LinkedIn.',
+    // Least privilege: storage for settings, sidePanel for the scorecard, tabs to know
+    // which deal the active tab shows. Host access comes only from content-script matches.
+    permissions: browser === 'firefox' ? ['storage', 'tabs'] : ['storage', 'tabs', 'sidePanel'],
+    action: { default_title: 'Pacer' },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'pacer@pacer.dev', strict_min_version: '115.0' } } }
+      : {}),
+  }),
+});
