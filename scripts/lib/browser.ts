@@ -34,8 +34,10 @@ export interface ExtensionBrowser {
   extensionId: string;
   /** The service worker, waiting for a new one if Chrome stopped the last. */
   worker(): Promise<Worker>;
-  /** Stops every service worker, as Chrome does to an idle or crashed one. */
+  /** Stops the extension's service worker, as Chrome does to an idle or crashed one. */
   stopWorkers(): Promise<void>;
+  /** How often the worker was seen stopped and running again, from the DevTools protocol. */
+  workerLifecycle(): Promise<{ stops: number; starts: number }>;
   extensionPage(path: string): Promise<Page>;
   close(): Promise<void>;
 }
@@ -61,20 +63,37 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const extensionId = new URL((await worker()).url()).host;
 
-  let cdpPage: Page | undefined;
-  const stopWorkers = async () => {
-    cdpPage ??= await context.newPage();
-    const cdp = await context.newCDPSession(cdpPage);
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await cdp.detach();
-  };
+  // The ServiceWorker domain only sees workers of the attached page's origin,
+  // so the session lives on one of the extension's own pages.
+  let lifecycle: Promise<{ stop(): Promise<void>; counts: { stops: number; starts: number } }> | undefined;
+  const attach = () =>
+    (lifecycle ??= (async () => {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/popup.html`);
+      const cdp = await context.newCDPSession(page);
+      const counts = { stops: 0, starts: 0 };
+      const status = new Map<string, string>();
+      cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+        for (const v of versions) {
+          if (!v.scriptURL.startsWith(`chrome-extension://${extensionId}/`)) continue;
+          if (v.runningStatus !== status.get(v.versionId)) {
+            if (v.runningStatus === 'stopped') counts.stops++;
+            if (v.runningStatus === 'running' && status.has(v.versionId)) counts.starts++;
+            status.set(v.versionId, v.runningStatus);
+          }
+        }
+      });
+      await cdp.send('ServiceWorker.enable');
+      return { stop: async () => void (await cdp.send('ServiceWorker.stopAllWorkers')), counts };
+    })());
+  const stopWorkers = async () => (await attach()).stop();
 
   return {
     context,
     extensionId,
     worker,
     stopWorkers,
+    workerLifecycle: async () => ({ ...(await attach()).counts }),
     async extensionPage(path: string) {
       const page = await context.newPage();
       await page.goto(`chrome-extension://${extensionId}/${path}`);
