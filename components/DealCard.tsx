@@ -20,6 +20,15 @@ function formatAmount(deal: DealSnapshot): string {
   }
 }
 
+const STATUS_LABELS = { open: 'Open', won: 'Won', lost: 'Lost' } as const;
+
+/** `2027-01-11` in the reader's locale, read as a calendar date (no time-zone shift). */
+function formatCloseDate(isoDate: string | undefined): string {
+  const m = isoDate && /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!m) return 'unknown';
+  return new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])).toLocaleDateString(undefined, { dateStyle: 'medium' });
+}
+
 /** The deal on the active tab, or why there is none. */
 export function DealCard({ page, deal, now }: DealCardProps) {
   const { state } = page;
@@ -45,8 +54,8 @@ export function DealCard({ page, deal, now }: DealCardProps) {
           <tr><th scope="row">Stage</th><td class="num">{d.stage}</td></tr>
           <tr><th scope="row">In stage</th><td class="num">{wholeDaysBetween(d.stageEnteredAt, now)}d</td></tr>
           <tr><th scope="row">Amount</th><td class="num">{formatAmount(d)}</td></tr>
-          <tr><th scope="row">Close date</th><td class="num">{d.closeDate ?? 'unknown'}</td></tr>
-          <tr><th scope="row">Status</th><td class="num">{d.status}</td></tr>
+          <tr><th scope="row">Close date</th><td class="num">{formatCloseDate(d.closeDate)}</td></tr>
+          <tr><th scope="row">Status</th><td class="num">{STATUS_LABELS[d.status]}</td></tr>
         </tbody>
       </table>
     </div>

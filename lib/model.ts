@@ -50,6 +50,8 @@ export interface EventMeta {
   discount?: number;
   /** The subject line as shown in the CRM timeline: a title, not a body. */
   subject?: string;
+  /** The CRM's own id of the activity (Salesforce Task 00T…, Event 00U…), when the page shows it. */
+  crmActivityId?: string;
 }
 
 /** One immutable fact. Seeing it twice yields the same id, so it is stored once. */

@@ -16,9 +16,12 @@ const TIMELINE_TYPES: Partial<Record<VisibleActivity['type'], EventType>> = {
   // Tasks are to-dos, not activities done: they are not in the event vocabulary.
 };
 
+/** The event id of an activity the CRM has its own id for. */
+export const crmActivityEventId = (site: SiteId, crmId: string) => stableId(site, 'activity', crmId);
+
 /** The id of a timeline row: the CRM's own id when shown, else a fingerprint of what the row says. */
 export function activityId(site: SiteId, recordId: string, a: VisibleActivity): string {
-  return a.crmId ? stableId(site, 'activity', a.crmId) : stableId(site, recordId, a.type, a.subject, a.dateText);
+  return a.crmId ? crmActivityEventId(site, a.crmId) : stableId(site, recordId, a.type, a.subject, a.dateText);
 }
 
 export function observe(reading: PageReading, site: SiteId, seenAt: string): Observations {
@@ -37,7 +40,11 @@ export function observe(reading: PageReading, site: SiteId, seenAt: string): Obs
       url: deal.url,
       deal: { id: deal.id, name: deal.name },
       ...(a.person ? { person: a.person } : {}),
-      meta: { subject: a.subject, ...(a.outcome || a.direction ? { outcome: a.outcome ?? a.direction } : {}) },
+      meta: {
+        subject: a.subject,
+        ...(a.outcome || a.direction ? { outcome: a.outcome ?? a.direction } : {}),
+        ...(a.crmId ? { crmActivityId: a.crmId } : {}),
+      },
       capturedAt: seenAt,
     });
   }

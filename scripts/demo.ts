@@ -17,7 +17,7 @@ import type { PacerExport } from '../lib/export-format';
 import type { DealSnapshot } from '../lib/model';
 import { caseSafeId } from '../lib/sites/salesforce';
 import { DEMO_HOST, DEMO_STAGES, demoDataset } from './demo/data';
-import { renderOpportunityPage } from './demo/pages';
+import { formatCloseDate, renderOpportunityPage } from './demo/pages';
 import { launchWithExtension, type ExtensionBrowser } from './lib/browser';
 import { hostResolverRules, startHttpsServer, type HttpsServer } from './lib/https-server';
 
@@ -86,7 +86,7 @@ function indexPage(data: PacerExport): string {
   const shown = [...open.filter((_, i) => i % 2 === 0).slice(0, 6), ...data.deals.filter(d => d.status !== 'open').slice(0, 3)];
   const money = (d: DealSnapshot) => (d.amount === null ? '' : new Intl.NumberFormat('en-US', { style: 'currency', currency: d.currency ?? 'USD' }).format(d.amount));
   const rows = shown
-    .map(d => `<tr><td><a href="${escapeHtml(new URL(d.url).pathname)}">${escapeHtml(d.name)}</a></td><td>${escapeHtml(d.stage)}</td><td>${money(d)}</td><td>${d.closeDate ?? ''}</td></tr>`)
+    .map(d => `<tr><td><a href="${escapeHtml(new URL(d.url).pathname)}">${escapeHtml(d.name)}</a></td><td>${escapeHtml(d.stage)}</td><td>${money(d)}</td><td>${d.closeDate ? formatCloseDate(d.closeDate) : ''}</td></tr>`)
     .join('\n');
   return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>Opportunities | Pacer demo</title>
 <style>body{font:14px/1.5 system-ui,sans-serif;margin:24px;color:#181818}table{border-collapse:collapse}td,th{padding:4px 12px;border-bottom:1px solid #e5e5e5;text-align:left}a{color:#0176d3}</style></head>
@@ -149,6 +149,11 @@ async function openDeal(browser: ExtensionBrowser, deal: DealSnapshot): Promise<
   const page = await browser.context.newPage();
   const response = await page.goto(deal.url);
   if (!response?.ok()) throw new DemoError(`${deal.url} answered ${response?.status() ?? 'nothing'}`);
+  if (deal.status !== 'open') {
+    // A closed deal has no stage clock; give the content script its debounce to read the page.
+    await page.waitForTimeout(1000);
+    return page;
+  }
   // Pacer's stage timer: a host element whose open shadow root holds the badge.
   await page.locator('pacer-stage-timer .badge').waitFor({ timeout: WAIT_MS }).catch(() => {
     throw new DemoError(`Pacer's stage timer did not appear on ${deal.url} within ${WAIT_MS / 1000}s.`);
@@ -216,6 +221,13 @@ Pacer demo is running.
   Side panel:   ${sidepanel.url()}
   Popup:        ${popup.url()}
 Press Ctrl+C to stop.`);
+  // Playwright's own SIGINT handler closes Chromium and exits with 130 before our
+  // finally block can remove the temp profile; launchWithExtension has no option
+  // to turn it off, so take Ctrl+C over here and close everything ourselves.
+  // TODO [2027-01-31]: pass handleSIGINT: false through launchWithExtension instead.
+  for (const listener of process.listeners('SIGINT')) {
+    if (listener.name === 'sigintHandler') process.off('SIGINT', listener);
+  }
   await new Promise<void>(resolveStop => {
     process.once('SIGINT', () => resolveStop());
     process.once('SIGTERM', () => resolveStop());
@@ -233,7 +245,7 @@ async function main(): Promise<void> {
   let headless = true;
   if (!args.screenshots) {
     if (process.env.DISPLAY) headless = false;
-    else console.log('No display (DISPLAY is not set): running Chromium headless. Open the printed URLs from a browser on this machine, or use --screenshots DIR.');
+    else console.log('No display (DISPLAY is not set): running Chromium headless anyway, so there is nothing to look at. Use --screenshots DIR to get pictures.');
   }
 
   const data = demoDataset(new Date());

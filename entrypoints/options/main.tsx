@@ -82,10 +82,10 @@ function Transfer() {
       <p class="muted">Your data in Pacer's public format (<code>pacer-export</code>, version 1). Importing merges by id: the same file twice changes nothing.</p>
       <p style={{ display: 'flex', gap: '8px', alignItems: 'center', flexWrap: 'wrap' }}>
         <button type="button" onClick={() => void doExport()} disabled={busy.value}>Export data (JSON)</button>
-        <label class="button secondary" style={{ margin: 0, fontWeight: 'normal' }} for="import-file">Import data…</label>
-        <input id="import-file" type="file" accept="application/json,.json" aria-label="Import data from a Pacer export file"
-          style={{ position: 'absolute', width: '1px', height: '1px', opacity: 0 }}
+        {/* The native input stays focusable (visually hidden); its label is the visible button. */}
+        <input id="import-file" class="file-input" type="file" accept="application/json,.json" aria-label="Import data from a Pacer export file"
           onChange={e => void doImport(e.currentTarget)} />
+        <label class="button secondary" for="import-file">Import data…</label>
       </p>
       {status.value.kind !== 'idle' && (
         <p role={status.value.kind === 'error' ? 'alert' : 'status'} class={status.value.kind === 'error' ? 'error' : 'ok'} data-testid="transfer-status">

@@ -51,7 +51,8 @@ export default defineContentScript({
       isOwnNode: node => node instanceof Element ? node.localName === TIMER_TAG || !!node.closest(TIMER_TAG) : node.parentElement?.closest(TIMER_TAG) != null,
       onReading(reading, deal) {
         const path = reading.kind === 'deal' ? findPathElement(document) : undefined;
-        if (!deal || !path) return remove();
+        // A closed deal has no stage clock left to run.
+        if (!deal || !path || deal.status !== 'open') return remove();
         void show(deal, path);
       },
     });

@@ -4,6 +4,8 @@
 // No Math.random and no Date.now: every draw comes from one seeded mulberry32.
 import { buildExport, type PacerExport } from '../../lib/export-format';
 import { stableId } from '../../lib/ids';
+import { crmActivityEventId } from '../../lib/observe';
+import { caseSafeId } from '../../lib/sites/salesforce';
 import { dayPeriod, weekPeriod } from '../../lib/metrics/period';
 import type { ActivityEvent, DealRef, DealSnapshot, DealStatus, EventMeta, EventType, PersonRef, RepIdentity, SiteId } from '../../lib/model';
 
@@ -359,6 +361,9 @@ export function demoDataset(now: Date, seed = 42): PacerExport {
       meta.subject = deal ? `${r.pick(DEAL_EMAIL_SUBJECTS)} — ${deal.company}` : r.pick(LEAD_EMAIL_SUBJECTS);
     }
     if (type === 'meeting') meta.subject = `${deal ? MEETING_BY_STAGE[stageAt(deal, t)] : 'Intro call'} — ${person.company}`;
+    // Salesforce keeps every logged activity as a Task (00T) or Event (00U) record; the demo
+    // pages link to it, so visiting a deal finds the very same event, not a second one.
+    meta.crmActivityId = caseSafeId(`${type === 'meeting' ? '00U' : '00T'}Hs0${stableId('demo-activity', seed, drafts.length, t).slice(0, 9)}`);
     add(type, t, 'salesforce', deal ? deal.snapshot.url : person.crmUrl, {
       person: crmPerson(person),
       ...(deal && { deal: deal.ref }),
@@ -487,7 +492,7 @@ export function demoDataset(now: Date, seed = 42): PacerExport {
     .map((d, order) => ({ d, order }))
     .sort((a, b) => a.d.at - b.d.at || a.order - b.order)
     .map(({ d }, i) => ({
-      id: stableId('demo', seed, i, d.type, d.at),
+      id: d.meta?.crmActivityId ? crmActivityEventId(d.site, d.meta.crmActivityId) : stableId('demo', seed, i, d.type, d.at),
       ...d,
       at: iso(d.at),
       capturedAt: iso(Math.min(d.at + r.int(2, 40) * 1000, end)), // Pacer saw it a few seconds later, but not after now

@@ -144,10 +144,10 @@ export function formatTimelineDate(iso: string): string {
 }
 
 /** The timeline's subject link: Tasks (00T) for calls and emails, Events (00U) for meetings. */
-export function activityHref(event: Pick<ActivityEvent, 'id' | 'type'>): string {
-  return event.type === 'meeting'
-    ? `/lightning/r/Event/${recordId('00U', event.id)}/view`
-    : `/lightning/r/Task/${recordId('00T', event.id)}/view`;
+export function activityHref(event: Pick<ActivityEvent, 'id' | 'type' | 'meta'>): string {
+  const object = event.type === 'meeting' ? 'Event' : 'Task';
+  const crmId = event.meta?.crmActivityId ?? recordId(event.type === 'meeting' ? '00U' : '00T', event.id);
+  return `/lightning/r/${object}/${crmId}/view`;
 }
 
 const setText = (el: Element, text: string) => {

@@ -1,4 +1,5 @@
 /** @vitest-environment node */
+import { crmActivityEventId } from '../../lib/observe';
 import { describe, expect, it } from 'vitest';
 import { DEMO_HOST, DEMO_STAGES, demoDataset } from '../../scripts/demo/data';
 import { parseExport } from '../../lib/export-format';
@@ -106,7 +107,7 @@ describe('demoDataset', () => {
         expect(e.site).toBe('salesforce');
         expect(e.url.startsWith(`https://${DEMO_HOST}/lightning/r/`)).toBe(true);
       }
-      expect(Object.keys(e.meta ?? {}).filter(k => !['fromStage', 'toStage', 'outcome', 'discount', 'subject'].includes(k))).toEqual([]);
+      expect(Object.keys(e.meta ?? {}).filter(k => !['fromStage', 'toStage', 'outcome', 'discount', 'subject', 'crmActivityId'].includes(k))).toEqual([]);
     }
     const about = data.events.filter(e => e.deal || e.person).length;
     expect(about / data.events.length).toBeGreaterThan(0.9);
@@ -171,5 +172,17 @@ describe('demoDataset', () => {
     const { events } = demoDataset(mondayAfternoon);
     const today = events.filter(e => e.at.startsWith('2026-05-11') && e.at >= '2026-05-11T13:00');
     expect(today.length).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('demo CRM activities', () => {
+  it('carry the CRM activity id their page links to, and the id a visit would give them', () => {
+    const data = demoDataset(new Date('2026-05-13T18:30:00Z'));
+    const crm = data.events.filter(e => e.site === 'salesforce' && ['call', 'email', 'meeting'].includes(e.type));
+    expect(crm.length).toBeGreaterThan(100);
+    for (const e of crm) {
+      expect(e.meta?.crmActivityId).toMatch(e.type === 'meeting' ? /^00U\w{15}$/ : /^00T\w{15}$/);
+      expect(e.id).toBe(crmActivityEventId('salesforce', e.meta!.crmActivityId!));
+    }
   });
 });
