@@ -65,6 +65,7 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter, hook
       url: url.href,
       kind: reading.kind,
       ...(reading.kind === 'deal' ? { dealId: reading.deal.id } : {}),
+      ...(reading.kind === 'person' ? { personId: reading.person.crmId } : {}),
       health: reading.health,
     };
     const stateSignature = JSON.stringify(state);

@@ -3,14 +3,16 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { CaptureAck, CaptureBatch } from './capture-batch';
 import type { SiteId } from './model';
-import type { Health } from './sites/types';
+import type { Health, PageReading } from './sites/types';
 
 /** What the content script last read on a tab, for the side panel's "this page". */
 export interface PageState {
   site: SiteId;
   url: string;
-  kind: 'deal' | 'unknown';
+  kind: PageReading['kind'];
   dealId?: string;
+  /** `site:recordId` of the lead or contact on a person page. */
+  personId?: string;
   health: Health;
   readAt: string;
 }

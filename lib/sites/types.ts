@@ -1,6 +1,6 @@
 // The site-adapter contract. Pure: no WXT, no browser API, so readers run in
 // Node, in tests and in the content script alike.
-import type { DealSnapshot, PersonRef, SiteId } from '../model';
+import type { DealRef, DealSnapshot, EventType, PersonRef, SiteId } from '../model';
 
 /** Which anchors a reader looked for and did not find. Empty `missing` means healthy. */
 export interface Health {
@@ -39,6 +39,20 @@ export type DealObservation = Omit<DealSnapshot, 'stageEnteredAt' | 'lastSeenAt'
   stageEnteredAt?: string;
 };
 
+/** A lead or contact record as its CRM page shows it. */
+export interface PersonReading {
+  name: string;
+  email?: string;
+  company?: string;
+  title?: string;
+  /** Canonical https://www.linkedin.com/in/<slug>/ when the record shows a LinkedIn URL. */
+  linkedinUrl?: string;
+  /** `site:recordId`, like deal ids. */
+  crmId: string;
+  recordType: 'lead' | 'contact';
+  url: string;
+}
+
 export type PageReading =
   | {
       kind: 'deal';
@@ -49,7 +63,39 @@ export type PageReading =
       activities: VisibleActivity[];
       health: Health;
     }
+  | { kind: 'person'; person: PersonReading; activities: VisibleActivity[]; health: Health }
+  /** List views, boards, and a company's related deals. Rows are what each row shows. */
+  | { kind: 'list'; rows: DealObservation[]; health: Health }
   | { kind: 'unknown'; health: Health };
+
+/** Event types a rep's own click in a CRM can produce. */
+export type ActionEventType = Extract<EventType, 'call' | 'email' | 'meeting' | 'lead_created' | 'proposal_sent'>;
+
+export type ActionOutcome =
+  | { status: 'pending' }
+  | { status: 'failed' }
+  /** `recordId`: the record the CRM created (a new lead or deal), read from the page after saving. */
+  | { status: 'saved'; recordId?: string };
+
+/**
+ * What a click by the rep means: read from the form at the moment of the click
+ * (before the CRM closes it), never acting on it. `confirm` is asked again as the
+ * page changes, until the CRM shows it saved (dialog closed, record opened) or failed
+ * (validation error): an unsaved form records nothing.
+ */
+export interface RepAction {
+  type: ActionEventType;
+  /** The record the action is about: a deal, or a lead/contact (`site:recordId`). */
+  recordKey?: string;
+  deal?: DealRef;
+  person?: PersonRef;
+  /** The subject line the rep typed: a title, not a body. */
+  subject?: string;
+  /** ISO 8601 UTC when the form gives a date (a call logged for yesterday); else the click time counts. */
+  at?: string;
+  outcome?: string;
+  confirm(doc: Document, url: URL): ActionOutcome;
+}
 
 export interface SiteAdapter {
   id: SiteId;
@@ -57,4 +103,8 @@ export interface SiteAdapter {
   label: string;
   matches(url: URL): boolean;
   read(doc: Document, url: URL): PageReading;
+  /** What a click on `target` means, if it is one of the rep's own CRM actions (Save in Log a Call, Send, …). */
+  actionFor?(target: Element, doc: Document, url: URL): RepAction | undefined;
+  /** Where the in-place sales-cycle timer goes on a deal page: the element it is placed after. */
+  timerAnchor?(doc: Document): Element | undefined;
 }
