@@ -102,7 +102,8 @@ export interface SiteAdapter {
   /** A human name for health messages ("Salesforce: can't read this page"). */
   label: string;
   matches(url: URL): boolean;
-  read(doc: Document, url: URL): PageReading;
+  /** `now` resolves relative dates the page shows ("Yesterday", "2d ago"); it defaults to the current time. */
+  read(doc: Document, url: URL, now?: Date): PageReading;
   /** What a click on `target` means, if it is one of the rep's own CRM actions (Save in Log a Call, Send, …). */
   actionFor?(target: Element, doc: Document, url: URL): RepAction | undefined;
   /** Where the in-place sales-cycle timer goes on a deal page: the element it is placed after. */
