@@ -5,6 +5,8 @@ import preact from '@preact/preset-vite';
 // `sidepanel` entrypoint to `sidebar_action` there).
 export default defineConfig({
   srcDir: '.',
+  // Parallel work (several builds at once) can point each build elsewhere.
+  outDir: process.env.PACER_OUT_DIR ?? '.output',
   entrypointsDir: 'entrypoints',
   // webextension-polyfill gives Firefox and Chrome one promise-based `browser`.
   modules: ['@wxt-dev/webextension-polyfill'],

@@ -2,13 +2,16 @@ import { openDb } from '../lib/db';
 import { storeBatch } from '../lib/ingest';
 import { onMessage } from '../lib/messages';
 import { pageStateKey } from '../lib/page-state';
+import { applyPrivacy } from '../lib/privacy';
+import { captureSettings } from '../lib/settings';
 
 // main() must stay synchronous: listeners registered later than the first
 // turn would miss the message that woke the worker.
 export default defineBackground(() => {
   const db = openDb();
 
-  onMessage('capture', batch => storeBatch(db, batch));
+  // Privacy switches apply here, on the one write path, so every site honours them.
+  onMessage('capture', async batch => storeBatch(db, applyPrivacy(batch, await captureSettings.getValue())));
 
   onMessage('pageState', async (state, sender) => {
     if (sender.tab?.id === undefined) return;
@@ -22,4 +25,14 @@ export default defineBackground(() => {
   });
 
   browser.tabs.onRemoved.addListener(tabId => void browser.storage.session.remove(pageStateKey(tabId)));
+
+  // The toolbar button says when capture is paused, on every tab.
+  const showPaused = (paused: boolean) => {
+    const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
+    void action.setBadgeText({ text: paused ? '❚❚' : '' });
+    void action.setBadgeBackgroundColor({ color: '#8e030f' });
+    void action.setTitle({ title: paused ? 'Pacer: capture paused' : 'Pacer' });
+  };
+  void captureSettings.getValue().then(s => showPaused(s.paused));
+  captureSettings.watch(s => showPaused(s.paused));
 });

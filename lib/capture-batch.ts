@@ -1,6 +1,15 @@
 import type { ActivityEvent, DealSnapshot, SiteId } from './model';
 import type { DealObservation } from './sites/types';
 
+/** How an activity was seen, so its two sightings (the Save click, the timeline row) count once. */
+export interface SightingRef {
+  fingerprint: string;
+  source: 'action' | 'timeline';
+}
+
+/** An event as captured; `sighting` is used to reconcile and is not stored. */
+export type CapturedEvent = ActivityEvent & { sighting?: SightingRef };
+
 /** What a content script sends: everything one page reading (or several) produced. */
 export interface CaptureBatch {
   /** Random per batch; a resend carries the same id, so logs can tie resends together. */
@@ -8,8 +17,11 @@ export interface CaptureBatch {
   site: SiteId;
   /** When the newest reading in the batch was made, ISO 8601 UTC. */
   seenAt: string;
-  events: ActivityEvent[];
+  events: CapturedEvent[];
+  /** Deals read from their own page: the page is the whole truth about them. */
   deals: DealObservation[];
+  /** Deals read from list views and boards: what a row does not show is kept as stored. */
+  listRows?: DealObservation[];
 }
 
 export interface CaptureAck {
@@ -18,4 +30,6 @@ export interface CaptureAck {
   stored: number;
   /** The stored snapshots after merging, so the page's timer knows when the stage began. */
   deals: DealSnapshot[];
+  /** For each deal in `deals`: the time of its latest touch (call, email, meeting, …), if any. */
+  lastTouch: Record<string, string>;
 }

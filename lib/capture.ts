@@ -1,30 +1,44 @@
 // Runs a pure site adapter inside a content script: reads the page on load,
-// on SPA navigation and on DOM mutation (debounced), and hands what it saw to
-// the outbox. Every callback is fenced: nothing Pacer does may throw into the CRM's page.
+// on SPA navigation and on DOM mutation (debounced), watches the rep's own
+// Save/Send clicks, and hands what it saw to the outbox. Every callback is
+// fenced: nothing Pacer does may throw into the CRM's page.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { CaptureAck } from './capture-batch';
 import { sendMessage } from './messages';
-import type { DealSnapshot } from './model';
-import { observe } from './observe';
+import type { DealSnapshot, RepIdentity } from './model';
+import { repIdentity } from './settings';
+import { actionEvent, observe } from './observe';
 import { Outbox } from './outbox';
-import type { PageReading, SiteAdapter } from './sites/types';
+import type { PageReading, RepAction, SiteAdapter } from './sites/types';
+
+export interface StoredDeal {
+  deal: DealSnapshot;
+  /** Latest call, email, meeting… on this deal, if any. */
+  lastTouchAt?: string;
+}
 
 export interface RunAdapterHooks {
-  /** Called after each reading, with the stored snapshot of the deal once the background has it. */
-  onReading?(reading: PageReading, deal: DealSnapshot | undefined): void;
+  /** Called after each reading, with the stored deal once the background has it. */
+  onReading?(reading: PageReading, stored: StoredDeal | undefined): void;
   /** Elements of Pacer's own UI: mutations inside them are not page changes. */
   isOwnNode?(node: Node): boolean;
 }
 
 const READ_DEBOUNCE_MS = 250;
+const CONFIRM_POLL_MS = 200;
+/** An action the CRM has not confirmed by then (no dialog closed, no record opened) records nothing. */
+const CONFIRM_TIMEOUT_MS = 15_000;
 
 export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter, hooks: RunAdapterHooks = {}) {
-  const stored = new Map<string, DealSnapshot>();
+  const stored = new Map<string, StoredDeal>();
   let lastReading: PageReading | undefined;
   // Ids already handed to the outbox: it holds them until acked, so re-reading
   // the page need not send them again.
   const queued = new Set<string>();
   let lastDealSignature = '';
   let lastStateSignature = '';
+  // Who the rep is, for CRMs that name the user on activities ("made by Sam Rivera").
+  let me: RepIdentity | undefined;
 
   const report = (error: unknown) => {
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
@@ -42,14 +56,13 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter, hook
 
   const notify = () => {
     if (!lastReading) return;
-    const deal = lastReading.kind === 'deal' ? stored.get(lastReading.deal.id) : undefined;
-    hooks.onReading?.(lastReading, deal);
+    hooks.onReading?.(lastReading, lastReading.kind === 'deal' ? stored.get(lastReading.deal.id) : undefined);
   };
 
   const outbox = new Outbox({
     send: batch => sendMessage('capture', batch),
-    onAck: fenced(ack => {
-      for (const d of ack.deals) stored.set(d.id, d);
+    onAck: fenced((ack: CaptureAck) => {
+      for (const deal of ack.deals) stored.set(deal.id, { deal, ...(ack.lastTouch[deal.id] ? { lastTouchAt: ack.lastTouch[deal.id] } : {}) });
       notify();
     }),
   });
@@ -57,15 +70,17 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter, hook
   const read = fenced(() => {
     if (ctx.isInvalid) return;
     const url = new URL(location.href);
-    const reading = adapter.read(document, url);
+    const now = new Date();
+    const reading = adapter.read(document, url, now, me);
     lastReading = reading;
-    const seenAt = new Date().toISOString();
+    const seenAt = now.toISOString();
     const state = {
       site: adapter.id,
       url: url.href,
       kind: reading.kind,
       ...(reading.kind === 'deal' ? { dealId: reading.deal.id } : {}),
-      ...(reading.kind === 'person' ? { personId: reading.person.crmId } : {}),
+      ...(reading.kind === 'person' ? { personId: reading.person.crmId, person: reading.person } : {}),
+      ...(reading.kind === 'list' ? { rows: reading.rows.length } : {}),
       health: reading.health,
     };
     const stateSignature = JSON.stringify(state);
@@ -77,12 +92,53 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter, hook
     const events = observed.events.filter(e => !queued.has(e.id));
     for (const e of events) queued.add(e.id);
     // Mutations fire constantly on a CRM page; only a changed deal is worth a message.
-    const dealSignature = JSON.stringify(observed.deals);
-    const deals = dealSignature === lastDealSignature ? [] : observed.deals;
+    const dealSignature = JSON.stringify([observed.deals, observed.listRows]);
+    const changed = dealSignature !== lastDealSignature;
     lastDealSignature = dealSignature;
-    outbox.push(adapter.id, seenAt, events, deals);
+    outbox.push(adapter.id, seenAt, events, changed ? observed.deals : [], changed ? observed.listRows : []);
     notify();
   });
+
+  // The rep's own actions: read the form at the click, record once the CRM shows it saved.
+  const pending = new Set<string>();
+  const watchAction = (action: RepAction, clickedAt: Date) => {
+    const key = `${action.type}|${action.recordKey ?? location.href}`;
+    if (pending.has(key)) return; // a double-click on Save is one save
+    pending.add(key);
+    const deadline = clickedAt.getTime() + CONFIRM_TIMEOUT_MS;
+    const check = fenced(() => {
+      const url = new URL(location.href);
+      const outcome = action.confirm(document, url);
+      if (outcome.status === 'pending' && Date.now() < deadline && !ctx.isInvalid) {
+        ctx.setTimeout(check, CONFIRM_POLL_MS);
+        return;
+      }
+      pending.delete(key);
+      if (outcome.status !== 'saved') return;
+      const created = outcome.recordId ? `${adapter.id}:${outcome.recordId}` : undefined;
+      const withDeal: RepAction =
+        action.type === 'lead_created' && created && !action.deal && !action.person ? { ...action, recordKey: created } : action;
+      const event = actionEvent(adapter.id, withDeal, clickedAt.toISOString(), url.href, created);
+      if (queued.has(event.id)) return;
+      queued.add(event.id);
+      outbox.push(adapter.id, new Date().toISOString(), [event], []);
+    });
+    ctx.setTimeout(check, CONFIRM_POLL_MS);
+  };
+  if (adapter.actionFor) {
+    const actionFor = adapter.actionFor.bind(adapter);
+    ctx.addEventListener(
+      document,
+      'click',
+      fenced((e: Event) => {
+        if (!e.isTrusted || !(e.target instanceof Element)) return; // only the rep's own clicks
+        const target = (e.composedPath()[0] as Element | undefined) ?? e.target;
+        const action = actionFor(target instanceof Element ? target : e.target, document, new URL(location.href));
+        if (action) watchAction(action, new Date());
+      }),
+      { capture: true, passive: true },
+    );
+  }
 
   let timer: number | undefined;
   const schedule = () => {
@@ -106,5 +162,12 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter, hook
     read();
   }));
   read();
+  const meChanged = fenced((rep: RepIdentity) => {
+    me = rep.name || rep.email ? rep : undefined;
+    lastDealSignature = '';
+    read();
+  });
+  void repIdentity.getValue().then(meChanged, report);
+  ctx.onInvalidated(repIdentity.watch(meChanged));
   return { outbox, read };
 }

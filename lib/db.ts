@@ -3,11 +3,26 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { ActivityEvent, DealSnapshot } from './model';
 
+/**
+ * One activity can be seen twice: when the rep clicks Save in "Log a Call" and
+ * later as a row of the record's timeline (with the CRM's own id). Both carry the
+ * same fingerprint; this row remembers which sightings were counted, so the
+ * activity is stored once.
+ */
+export interface Sighting {
+  fingerprint: string;
+  /** Event ids of the rep's Save/Send clicks with this fingerprint. */
+  actions: string[];
+  /** Event ids of timeline rows with this fingerprint. */
+  timeline: string[];
+}
+
 export const DB_NAME = 'pacer';
 
 export type PacerDb = Dexie & {
   events: EntityTable<ActivityEvent, 'id'>;
   deals: EntityTable<DealSnapshot, 'id'>;
+  sightings: EntityTable<Sighting, 'fingerprint'>;
 };
 
 export function openDb(name = DB_NAME): PacerDb {
@@ -17,6 +32,12 @@ export function openDb(name = DB_NAME): PacerDb {
   db.version(1).stores({
     events: 'id, type, at, site, [type+at], deal.id',
     deals: 'id, status, stage, lastSeenAt',
+  });
+  // v2 (issue #3): reconciles an action seen at the click with its timeline row;
+  // events gain a person index for "touches with this person".
+  db.version(2).stores({
+    events: 'id, type, at, site, [type+at], deal.id, person.crmId',
+    sightings: 'fingerprint',
   });
   return db;
 }

@@ -1,8 +1,8 @@
 // The background's single write path: one batch, one transaction, then the ack.
 import { mergeDealObservation } from './deal-merge';
-import type { PacerDb } from './db';
-import type { ActivityEvent, DealSnapshot } from './model';
-import type { CaptureAck, CaptureBatch } from './capture-batch';
+import type { PacerDb, Sighting } from './db';
+import type { ActivityEvent, DealSnapshot, EventType } from './model';
+import type { CaptureAck, CaptureBatch, CapturedEvent } from './capture-batch';
 
 /** Adds events whose id is not stored yet. Events are immutable: an existing one is never overwritten. */
 export async function addNewEvents(db: PacerDb, events: readonly ActivityEvent[]): Promise<number> {
@@ -14,16 +14,78 @@ export async function addNewEvents(db: PacerDb, events: readonly ActivityEvent[]
   return fresh.length;
 }
 
-export async function storeBatch(db: PacerDb, batch: CaptureBatch): Promise<CaptureAck> {
-  return db.transaction('rw', db.events, db.deals, async () => {
-    const events: ActivityEvent[] = [...batch.events];
-    const deals: DealSnapshot[] = [];
-    for (const seen of batch.deals) {
-      const { snapshot, events: implied } = mergeDealObservation(await db.deals.get(seen.id), seen, batch.seenAt);
-      await db.deals.put(snapshot);
-      deals.push(snapshot);
-      events.push(...implied);
+/**
+ * Decides, per fingerprint, whether a sighting is a new activity or the other
+ * half of one already counted: the n-th Save click pairs with the n-th timeline row.
+ */
+async function reconcileSightings(db: PacerDb, events: readonly CapturedEvent[]): Promise<ActivityEvent[]> {
+  const keep: ActivityEvent[] = [];
+  const rows = new Map<string, Sighting>();
+  for (const { sighting, ...event } of events) {
+    if (!sighting) {
+      keep.push(event);
+      continue;
     }
-    return { batchId: batch.batchId, stored: await addNewEvents(db, events), deals };
+    const row =
+      rows.get(sighting.fingerprint) ??
+      (await db.sightings.get(sighting.fingerprint)) ?? { fingerprint: sighting.fingerprint, actions: [], timeline: [] };
+    rows.set(sighting.fingerprint, row);
+    const mine = sighting.source === 'action' ? row.actions : row.timeline;
+    const other = sighting.source === 'action' ? row.timeline : row.actions;
+    if (mine.includes(event.id)) continue; // a resend: already decided
+    mine.push(event.id);
+    if (mine.length > other.length) keep.push(event); // nothing on the other side to pair with
+  }
+  if (rows.size) await db.sightings.bulkPut([...rows.values()]);
+  return keep;
+}
+
+/** What counts as touching a deal, for "days since last touch". */
+const TOUCH_TYPES: ReadonlySet<EventType> = new Set(['call', 'email', 'meeting', 'proposal_sent', 'proposal_accepted', 'linkedin_message_sent', 'linkedin_inmail_sent']);
+
+async function lastTouchOf(db: PacerDb, dealId: string): Promise<string | undefined> {
+  let latest: string | undefined;
+  await db.events.where('deal.id').equals(dealId).each(e => {
+    if (TOUCH_TYPES.has(e.type) && (!latest || e.at > latest)) latest = e.at;
+  });
+  return latest;
+}
+
+/** A list row says less than the deal's own page: keep what the row does not show. */
+function fillFromStored(row: DealSnapshot, stored: DealSnapshot | undefined): DealSnapshot {
+  if (!stored) return row;
+  return {
+    ...row,
+    amount: row.amount ?? stored.amount,
+    currency: row.currency ?? stored.currency,
+    ...(row.closeDate === undefined && stored.closeDate !== undefined ? { closeDate: stored.closeDate } : {}),
+    ...(row.createdAt === undefined && stored.createdAt !== undefined ? { createdAt: stored.createdAt } : {}),
+    url: stored.url || row.url,
+  };
+}
+
+export async function storeBatch(db: PacerDb, batch: CaptureBatch): Promise<CaptureAck> {
+  return db.transaction('rw', db.events, db.deals, db.sightings, async () => {
+    const events: ActivityEvent[] = await reconcileSightings(db, batch.events);
+    const deals: DealSnapshot[] = [];
+    const sources = [
+      ...batch.deals.map(d => ({ seen: d, partial: false })),
+      ...(batch.listRows ?? []).map(d => ({ seen: d, partial: true })),
+    ];
+    for (const { seen, partial } of sources) {
+      const stored = await db.deals.get(seen.id);
+      const merged = mergeDealObservation(stored, seen, batch.seenAt);
+      const snapshot = partial ? fillFromStored(merged.snapshot, stored) : merged.snapshot;
+      await db.deals.put(snapshot);
+      if (!partial) deals.push(snapshot);
+      events.push(...merged.events);
+    }
+    const stored = await addNewEvents(db, events);
+    const lastTouch: Record<string, string> = {};
+    for (const d of deals) {
+      const at = await lastTouchOf(db, d.id);
+      if (at) lastTouch[d.id] = at;
+    }
+    return { batchId: batch.batchId, stored, deals, lastTouch };
   });
 }

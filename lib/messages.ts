@@ -3,7 +3,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { CaptureAck, CaptureBatch } from './capture-batch';
 import type { SiteId } from './model';
-import type { Health, PageReading } from './sites/types';
+import type { Health, PageReading, PersonReading } from './sites/types';
 
 /** What the content script last read on a tab, for the side panel's "this page". */
 export interface PageState {
@@ -13,6 +13,10 @@ export interface PageState {
   dealId?: string;
   /** `site:recordId` of the lead or contact on a person page. */
   personId?: string;
+  /** What a person page shows of them (session storage only, for the side panel). */
+  person?: PersonReading;
+  /** How many deals a list view or board shows. */
+  rows?: number;
   health: Health;
   readAt: string;
 }

@@ -1,8 +1,7 @@
 // The content script's outbox. A batch leaves the outbox only when the
 // background acknowledges it: a service worker killed between send and ack
 // just means the same batch (same ids) is sent again, and ids make that harmless.
-import type { ActivityEvent } from './model';
-import type { CaptureAck, CaptureBatch } from './capture-batch';
+import type { CaptureAck, CaptureBatch, CapturedEvent } from './capture-batch';
 import type { DealObservation } from './sites/types';
 
 export interface OutboxOptions {
@@ -47,8 +46,14 @@ export class Outbox {
     return this.queue.length === 0 && !this.open && !this.sending;
   }
 
-  push(site: CaptureBatch['site'], seenAt: string, events: readonly ActivityEvent[], deals: readonly DealObservation[]) {
-    if (events.length === 0 && deals.length === 0) return;
+  push(
+    site: CaptureBatch['site'],
+    seenAt: string,
+    events: readonly CapturedEvent[],
+    deals: readonly DealObservation[],
+    listRows: readonly DealObservation[] = [],
+  ) {
+    if (events.length === 0 && deals.length === 0 && listRows.length === 0) return;
     if (!this.open || this.open.site !== site || this.open.events.length + events.length > this.o.maxEventsPerBatch) {
       this.seal();
       this.open = { batchId: this.o.newId(), site, seenAt, events: [], deals: [] };
@@ -56,10 +61,15 @@ export class Outbox {
     this.open.seenAt = seenAt;
     this.open.events.push(...events);
     // A newer reading of the same deal replaces the older one within a batch.
-    for (const d of deals) {
-      const i = this.open.deals.findIndex(x => x.id === d.id);
-      if (i >= 0) this.open.deals[i] = d;
-      else this.open.deals.push(d);
+    const upsert = (into: DealObservation[], d: DealObservation) => {
+      const i = into.findIndex(x => x.id === d.id);
+      if (i >= 0) into[i] = d;
+      else into.push(d);
+    };
+    for (const d of deals) upsert(this.open.deals, d);
+    if (listRows.length) {
+      this.open.listRows ??= [];
+      for (const d of listRows) upsert(this.open.listRows, d);
     }
     if (!this.flushTimer) {
       this.flushTimer = true;

@@ -6,7 +6,7 @@ import { openDb, type PacerDb } from './db';
 import type { PageState } from './messages';
 import { countByType, type CountsByType } from './metrics/counts';
 import { dayPeriod, weekPeriod, type Period } from './metrics/period';
-import type { DealSnapshot } from './model';
+import type { ActivityEvent, DealSnapshot } from './model';
 import { watchActivePage } from './page-state';
 
 export type Loadable<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; message: string };
@@ -24,6 +24,9 @@ export const weekCounts = signal<Loadable<CountsByType>>({ status: 'loading' });
 export const todayCounts = signal<Loadable<CountsByType>>({ status: 'loading' });
 export const activePage = signal<{ url?: string; state?: PageState }>({});
 export const activeDeal = signal<Loadable<DealSnapshot | undefined>>({ status: 'loading' });
+/** The latest events about the deal or person on the active tab, newest first. */
+export const activeTouches = signal<ActivityEvent[]>([]);
+const TOUCHES_SHOWN = 8;
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -63,8 +66,22 @@ export function watchActiveDeal() {
     });
     return () => sub.unsubscribe();
   });
+  const stopTouches = effect(() => {
+    const { dealId, personId } = activePage.value.state ?? {};
+    if (!dealId && !personId) {
+      activeTouches.value = [];
+      return;
+    }
+    const query = () =>
+      (dealId ? db().events.where('deal.id').equals(dealId) : db().events.where('person.crmId').equals(personId!))
+        .toArray()
+        .then(events => events.sort((a, b) => b.at.localeCompare(a.at)).slice(0, TOUCHES_SHOWN));
+    const sub = liveQuery(query).subscribe({ next: events => (activeTouches.value = events), error: () => (activeTouches.value = []) });
+    return () => sub.unsubscribe();
+  });
   return () => {
     stopPage();
     stopDeal();
+    stopTouches();
   };
 }

@@ -4,7 +4,8 @@ import { useEffect } from 'preact/hooks';
 import '../../components/theme.css';
 import { exportFileName, parseExport } from '../../lib/export-format';
 import type { RepIdentity } from '../../lib/model';
-import { repIdentity } from '../../lib/settings';
+import { captureSettings, repIdentity } from '../../lib/settings';
+import { CaptureToggle } from '../../components/CaptureToggle';
 import { db } from '../../lib/store';
 import { exportAll, importExport } from '../../lib/transfer';
 
@@ -96,6 +97,32 @@ function Transfer() {
   );
 }
 
+function Privacy() {
+  const text = useSignal('');
+  const saved = useSignal(false);
+  useEffect(() => void captureSettings.getValue().then(v => (text.value = v.neverCapture.join('\n'))), []);
+  const save = async (e: Event) => {
+    e.preventDefault();
+    const current = await captureSettings.getValue();
+    const neverCapture = [...new Set(text.value.split('\n').map(l => l.trim()).filter(Boolean))];
+    await captureSettings.setValue({ ...current, neverCapture });
+    text.value = neverCapture.join('\n');
+    saved.value = true;
+  };
+  return (
+    <form onSubmit={save}>
+      <CaptureToggle />
+      <label for="never-capture">Never capture</label>
+      <p class="muted" id="never-capture-help" style={{ margin: '0 0 4px' }}>
+        One per line: a domain (<code>bigclient.com</code>), a LinkedIn profile URL, an email, a CRM id or a full name. Pacer records nothing about them, on any site.
+      </p>
+      <textarea id="never-capture" rows={5} aria-describedby="never-capture-help" value={text.value}
+        onInput={e => { text.value = e.currentTarget.value; saved.value = false; }} />
+      <p><button type="submit">Save never-capture list</button> {saved.value && <span class="ok" role="status">Saved.</span>}</p>
+    </form>
+  );
+}
+
 function Options() {
   return (
     <main>
@@ -103,6 +130,10 @@ function Options() {
       <section class="card" aria-labelledby="who">
         <h2 id="who">Who you are</h2>
         <Identity />
+      </section>
+      <section class="card" aria-labelledby="privacy">
+        <h2 id="privacy">Privacy</h2>
+        <Privacy />
       </section>
       <section class="card" aria-labelledby="data">
         <h2 id="data">Your data</h2>

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import '../../components/theme.css';
+import { CaptureToggle } from '../../components/CaptureToggle';
 import { total } from '../../lib/metrics/counts';
 import { todayCounts, watchClock, watchTodayCounts, watchWeekCounts, weekCounts, type Loadable } from '../../lib/store';
 import type { CountsByType } from '../../lib/metrics/counts';
@@ -35,6 +36,7 @@ function Popup() {
   return (
     <main style={{ width: '320px' }}>
       <h1>Your numbers</h1>
+      <CaptureToggle />
       <div class="grid2">
         <Total label="Today" counts={todayCounts.value} />
         <Total label="This week" counts={weekCounts.value} />

@@ -1,9 +1,10 @@
 import { render } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { CountsTable } from '../../components/CountsTable';
-import { DealCard } from '../../components/DealCard';
+import { ThisPage } from '../../components/ThisPage';
 import '../../components/theme.css';
-import { activeDeal, activePage, now, watchActiveDeal, watchClock, watchWeekCounts, weekCounts } from '../../lib/store';
+import { CaptureToggle } from '../../components/CaptureToggle';
+import { activeDeal, activePage, activeTouches, now, watchActiveDeal, watchClock, watchWeekCounts, weekCounts } from '../../lib/store';
 
 function SidePanel() {
   useEffect(() => {
@@ -13,9 +14,10 @@ function SidePanel() {
   return (
     <main>
       <h1>Pacer</h1>
+      <CaptureToggle />
       <section class="card" aria-labelledby="this-page">
         <h2 id="this-page">This page</h2>
-        <DealCard page={activePage.value} deal={activeDeal.value} now={now.value} />
+        <ThisPage page={activePage.value} deal={activeDeal.value} touches={activeTouches.value} now={now.value} />
       </section>
       <section class="card" aria-labelledby="this-week">
         <h2 id="this-week">This week</h2>

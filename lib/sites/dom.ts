@@ -65,3 +65,45 @@ export function byLocalName(root: ParentNode, name: string): Element[] {
 export function text(el: Node | null | undefined): string {
   return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * `Element.closest` that climbs out of shadow roots: from a button inside a
+ * component up to the dialog around the component. Null when no ancestor matches.
+ */
+export function closestDeep(el: Element | null | undefined, selector: string): Element | null {
+  let node: Element | null = el ?? null;
+  while (node) {
+    const hit = node.closest(selector);
+    if (hit) return hit;
+    const root = node.getRootNode() as Node & { host?: Element };
+    // A shadow root (nodeType 11 with a host); `instanceof ShadowRoot` would need a DOM global.
+    node = root.nodeType === 11 && root.host ? root.host : null;
+  }
+  return null;
+}
+
+/**
+ * What an element renders as text, open shadow roots included (a host's shadow
+ * tree, then its light children), whitespace-collapsed. `text()` is enough for
+ * synthetic shadow DOM; cells and fields that may sit in native shadow roots use this.
+ */
+export function deepText(el: Node | null | undefined): string {
+  if (!el) return '';
+  const parts: string[] = [];
+  const visit = (node: Node) => {
+    if (node.nodeType === 3) {
+      parts.push(node.nodeValue ?? '');
+      return;
+    }
+    if (node.nodeType !== 1 && node.nodeType !== 11) return;
+    if (node.nodeType === 1) {
+      const name = (node as Element).localName;
+      if (name === 'script' || name === 'style' || name === 'template') return;
+      const shadow = (node as Element).shadowRoot;
+      if (shadow) for (const child of shadow.childNodes) visit(child);
+    }
+    for (const child of node.childNodes) visit(child);
+  };
+  visit(el);
+  return parts.join('').replace(/\s+/g, ' ').trim();
+}

@@ -1,6 +1,6 @@
 // The site-adapter contract. Pure: no WXT, no browser API, so readers run in
 // Node, in tests and in the content script alike.
-import type { DealRef, DealSnapshot, EventType, PersonRef, SiteId } from '../model';
+import type { DealRef, DealSnapshot, EventType, PersonRef, RepIdentity, SiteId } from '../model';
 
 /** Which anchors a reader looked for and did not find. Empty `missing` means healthy. */
 export interface Health {
@@ -28,6 +28,8 @@ export interface VisibleActivity {
   person?: PersonRef;
   direction?: 'inbound' | 'outbound';
   outcome?: string;
+  /** True for a scheduled activity not done yet (an upcoming call or meeting). */
+  planned?: boolean;
 }
 
 /**
@@ -102,8 +104,11 @@ export interface SiteAdapter {
   /** A human name for health messages ("Salesforce: can't read this page"). */
   label: string;
   matches(url: URL): boolean;
-  /** `now` resolves relative dates the page shows ("Yesterday", "2d ago"); it defaults to the current time. */
-  read(doc: Document, url: URL, now?: Date): PageReading;
+  /**
+   * `now` resolves relative dates the page shows ("Yesterday", "2d ago"); it defaults to the current time.
+   * `me` is the rep as set in the options, for CRMs that name the user on activities instead of saying "You".
+   */
+  read(doc: Document, url: URL, now?: Date, me?: RepIdentity): PageReading;
   /** What a click on `target` means, if it is one of the rep's own CRM actions (Save in Log a Call, Send, …). */
   actionFor?(target: Element, doc: Document, url: URL): RepAction | undefined;
   /** Where the in-place sales-cycle timer goes on a deal page: the element it is placed after. */

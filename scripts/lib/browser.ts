@@ -43,7 +43,7 @@ export interface ExtensionBrowser {
 }
 
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
-  const extensionDir = resolve(options.extensionDir ?? '.output/chrome-mv3');
+  const extensionDir = resolve(options.extensionDir ?? join(process.env.PACER_OUT_DIR ?? '.output', 'chrome-mv3'));
   const userDataDir = mkdtempSync(join(tmpdir(), 'pacer-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: ensureChromium(),

@@ -1,10 +1,10 @@
-// The pages the browser tests visit, served under real Salesforce host names so
-// the content script matches its real pattern. Pages are the saved fixtures.
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { hostResolverRules, startHttpsServer, type HttpsServer } from '../../scripts/lib/https-server';
-
-const fixture = (rel: string) => readFileSync(fileURLToPath(new URL(`../fixtures/${rel}`, import.meta.url)), 'utf8');
+// The pages the browser tests visit, served under the CRMs' real host names so
+// content scripts match their real patterns. Pages are the saved fixtures;
+// each CRM's routes live in tests/browser/sites/<site>.ts.
+import { hostResolverRules, startHttpsServer, type HttpsServer, type Route } from '../../scripts/lib/https-server';
+import { fixture } from './sites/fixture-route';
+import { hubspotRoutes } from './sites/hubspot';
+import { pipedriveRoutes } from './sites/pipedrive';
 
 export const SF_HOST = 'pacer-test.lightning.force.com';
 export const OPPORTUNITIES = {
@@ -39,8 +39,10 @@ const burstScript = (n: number) => `<script>
 })();
 </script>`;
 
+export const TEST_HOSTS = ['*.lightning.force.com', 'app.hubspot.com', 'app-eu1.hubspot.com', '*.pipedrive.com'];
+
 export async function startTestSite(): Promise<{ server: HttpsServer; rules: string; opportunityUrl(key: keyof typeof OPPORTUNITIES, query?: string): string }> {
-  const server = await startHttpsServer([
+  const routes: Route[] = [
     {
       host: /\.lightning\.force\.com$/,
       path: /^\/lightning\/r\/Opportunity\/\w+\/view$/,
@@ -54,10 +56,13 @@ export async function startTestSite(): Promise<{ server: HttpsServer; rules: str
       },
     },
     { host: /\.lightning\.force\.com$/, path: /^\/lightning\/o\//, handle: () => ({ body: '<!doctype html><title>List</title><h1>Opportunities</h1>' }) },
-  ]);
+    ...hubspotRoutes,
+    ...pipedriveRoutes,
+  ];
+  const server = await startHttpsServer(routes);
   return {
     server,
-    rules: hostResolverRules(server.port, ['*.lightning.force.com']),
+    rules: hostResolverRules(server.port, TEST_HOSTS),
     opportunityUrl: (key, query = '') => `https://${SF_HOST}/lightning/r/Opportunity/${OPPORTUNITIES[key].id}/view${query ? `?${query}` : ''}`,
   };
 }

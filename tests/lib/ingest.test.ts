@@ -55,3 +55,65 @@ describe('storeBatch', () => {
     expect(await db.events.count()).toBe(0);
   });
 });
+
+describe('one activity seen twice: the Save click and the timeline row', () => {
+  const fp = 'salesforce|006|call|discovery call|2026-11-27';
+  const action = (id: string) => ({ ...call(id), sighting: { fingerprint: fp, source: 'action' as const } });
+  const row = (id: string) => ({ ...call(id), meta: { crmActivityId: id }, sighting: { fingerprint: fp, source: 'timeline' as const } });
+  const seenAt = '2026-11-27T10:00:00.000Z';
+
+  it('stores the Save click and then pairs the timeline row with it', async () => {
+    expect((await storeBatch(db, batch(seenAt, [action('click-1')]))).stored).toBe(1);
+    expect((await storeBatch(db, batch(seenAt, [row('00T1')]))).stored).toBe(0);
+    expect((await db.events.toArray()).map(e => e.id)).toEqual(['click-1']);
+    expect(await db.sightings.get(fp)).toEqual({ fingerprint: fp, actions: ['click-1'], timeline: ['00T1'] });
+  });
+
+  it('stores the timeline row when it comes first and pairs the click with it', async () => {
+    await storeBatch(db, batch(seenAt, [row('00T1')]));
+    await storeBatch(db, batch(seenAt, [action('click-1')]));
+    expect((await db.events.toArray()).map(e => e.id)).toEqual(['00T1']);
+  });
+
+  it('counts two calls with the same subject on the same day twice, however they are seen', async () => {
+    await storeBatch(db, batch(seenAt, [action('click-1'), action('click-2')]));
+    await storeBatch(db, batch(seenAt, [row('00T1'), row('00T2')]));
+    await storeBatch(db, batch(seenAt, [row('00T3')])); // a third call, logged by other means
+    expect((await db.events.toArray()).map(e => e.id).sort()).toEqual(['00T3', 'click-1', 'click-2']);
+  });
+
+  it('a resent batch changes nothing, whichever side it carries', async () => {
+    const clicks = batch(seenAt, [action('click-1')]);
+    const rows = batch(seenAt, [row('00T1'), row('00T2')]);
+    for (const b of [clicks, rows, clicks, rows, clicks]) await storeBatch(db, b);
+    expect((await db.events.toArray()).map(e => e.id).sort()).toEqual(['00T2', 'click-1']);
+  });
+
+  it('never stores the sighting itself', async () => {
+    await storeBatch(db, batch(seenAt, [action('click-1')]));
+    expect(await db.events.get('click-1')).not.toHaveProperty('sighting');
+  });
+});
+
+describe('list rows', () => {
+  it('create a deal at first sight and never wipe what the deal page showed', async () => {
+    await storeBatch(db, batch('2026-11-27T10:00:00.000Z', [], [deal('Qualification')]));
+    const row = { ...deal('Needs Analysis'), amount: null, currency: null, url: 'https://x.lightning.force.com/lightning/o/Opportunity/list' };
+    const ack = await storeBatch(db, { ...batch('2026-11-27T11:00:00.000Z', []), listRows: [row] });
+    expect(ack.deals).toEqual([]);
+    const stored = (await db.deals.get(row.id))!;
+    expect(stored).toMatchObject({ stage: 'Needs Analysis', amount: 1000, currency: 'USD', url: deal('x').url });
+    // A stage move seen in a list is still a stage move.
+    expect(await db.events.where('type').equals('deal_stage_changed').count()).toBe(1);
+  });
+});
+
+describe('the ack', () => {
+  it('tells the page when each deal was last touched', async () => {
+    const d = deal('Qualification');
+    const touch = call('c1', { at: '2026-11-26T09:00:00.000Z', deal: { id: d.id } });
+    const older = call('c0', { at: '2026-11-20T09:00:00.000Z', deal: { id: d.id } });
+    const ack = await storeBatch(db, batch('2026-11-27T10:00:00.000Z', [touch, older], [d]));
+    expect(ack.lastTouch).toEqual({ [d.id]: '2026-11-26T09:00:00.000Z' });
+  });
+});

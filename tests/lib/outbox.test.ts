@@ -6,7 +6,7 @@ import { Outbox } from '../../lib/outbox';
 const event = (id: string): ActivityEvent => ({
   id, type: 'call', at: '2026-11-27T10:00:00.000Z', site: 'salesforce', url: 'https://x.lightning.force.com/', capturedAt: '2026-11-27T10:00:01.000Z',
 });
-const ack = (b: CaptureBatch): CaptureAck => ({ batchId: b.batchId, stored: b.events.length, deals: [] });
+const ack = (b: CaptureBatch): CaptureAck => ({ batchId: b.batchId, stored: b.events.length, deals: [], lastTouch: {} });
 
 describe('Outbox', () => {
   it('sends what arrives within the flush delay as one batch', async () => {

@@ -1,0 +1,361 @@
+// What happened to each deal, rebuilt from its stage-change, won and lost events and
+// its latest snapshot: the stages it passed through and its outcome. A deal that was
+// closed and then reopened counts by its latest close only, so it is never won twice.
+//
+// The result is columnar (typed arrays, one row per deal) because the scorecard runs
+// over 50,000 deals and hundreds of thousands of stage changes within its time budget;
+// `dealFacts` gives the same rows as plain objects for tests and small UIs.
+import type { ActivityEvent, DealSnapshot, EventType } from '../model';
+import { isoMs, startOfLocalDate } from './periods';
+
+/** The event types the deal-level KPIs need; a UI can load just these through the [type+at] index. */
+export const HISTORY_TYPES = ['deal_stage_changed', 'deal_won', 'deal_lost', 'training'] as const satisfies readonly EventType[];
+const HISTORY = new Set<string>(HISTORY_TYPES);
+export const isHistoryEvent = (e: Pick<ActivityEvent, 'type'>): boolean => HISTORY.has(e.type);
+
+export const OPEN = 0;
+export const WON = 1;
+export const LOST = 2;
+export type Outcome = 'open' | 'won' | 'lost';
+const OUTCOMES: readonly Outcome[] = ['open', 'won', 'lost'];
+
+export interface DealTable {
+  /** Number of deals. */
+  n: number;
+  ids: string[];
+  names: string[];
+  snapshots: (DealSnapshot | null)[];
+  /** Stage names by code; codes 0 … planStages − 1 are the plan's stages in order. */
+  stageNames: string[];
+  /** Per stage code: false for closed stages (named closed/won/lost and not in the plan). */
+  stageIsOpen: boolean[];
+  planStages: number;
+  /** Creation (epoch ms): the snapshot's, else the first event seen; NaN when unknown. */
+  createdMs: Float64Array;
+  /** 1 when the CRM showed the creation date (the sales cycle skips the others). */
+  createdKnown: Uint8Array;
+  /** OPEN, WON or LOST: the latest outcome. */
+  outcome: Uint8Array;
+  /** When the latest close happened; NaN while open. */
+  closedMs: Float64Array;
+  /** NaN when unknown. */
+  amount: Float64Array;
+  currency: (string | null)[];
+  /** Fraction off list (0.15 = 15 %); NaN when unknown. */
+  discount: Float64Array;
+  /** Times the deal was reopened after a close. */
+  reopened: Uint16Array;
+  /** Stage entries of deal i are entryStart[i] … entryStart[i + 1] − 1, oldest first. */
+  entryStart: Int32Array;
+  entryStage: Int32Array;
+  entryMs: Float64Array;
+  /** 1 for a first stage whose entry time is only an upper bound (creation unknown). */
+  entryEstimated: Uint8Array;
+}
+
+const CLOSED_NAME = /\b(closed|won|lost)\b/i;
+const KIND_STAGE = 0;
+
+/**
+ * Collects the deal events (stage changes, wins, losses) as columns, one event at a
+ * time, so the scorecard can pick them up during its single pass over all events while
+ * each event is still in the CPU cache. Training events are kept as they are.
+ */
+export class DealHistory {
+  readonly dealIndex = new Map<string, number>();
+  readonly ids: string[] = [];
+  readonly stageNames: string[] = [];
+  readonly stageIsOpen: boolean[] = [];
+  readonly trainings: ActivityEvent[] = [];
+  private readonly stageCode = new Map<string, number>();
+  /** Events collected. */
+  h = 0;
+  hDeal = new Int32Array(1024);
+  hMs = new Float64Array(1024);
+  hKind = new Uint8Array(1024);
+  hFrom = new Int32Array(1024);
+  hTo = new Int32Array(1024);
+  readonly hEvent: ActivityEvent[] = [];
+
+  constructor(readonly stages: readonly string[]) {
+    for (const s of stages) this.codeOf(s);
+  }
+
+  codeOf(name: string): number {
+    let c = this.stageCode.get(name);
+    if (c === undefined) {
+      c = this.stageNames.length;
+      this.stageCode.set(name, c);
+      this.stageNames.push(name);
+      this.stageIsOpen.push(c < this.stages.length || !CLOSED_NAME.test(name));
+    }
+    return c;
+  }
+
+  dealOf(id: string): number {
+    let di = this.dealIndex.get(id);
+    if (di === undefined) {
+      di = this.ids.length;
+      this.dealIndex.set(id, di);
+      this.ids.push(id);
+    }
+    return di;
+  }
+
+  /** Takes one event; anything but a deal event or a training is ignored. */
+  add(e: ActivityEvent): void {
+    const type = e.type;
+    const kind = type === 'deal_stage_changed' ? KIND_STAGE : type === 'deal_won' ? WON : type === 'deal_lost' ? LOST : -1;
+    if (kind < 0) {
+      if (type === 'training') this.trainings.push(e);
+      return;
+    }
+    const id = e.deal?.id;
+    if (!id) return;
+    const ms = isoMs(e.at);
+    if (ms !== ms) return;
+    const h = this.h;
+    if (h === this.hDeal.length) this.grow();
+    this.hDeal[h] = this.dealOf(id);
+    this.hMs[h] = ms;
+    this.hKind[h] = kind;
+    if (kind === KIND_STAGE) {
+      const m = e.meta;
+      this.hFrom[h] = m?.fromStage === undefined ? -1 : this.codeOf(m.fromStage);
+      this.hTo[h] = m?.toStage === undefined ? -1 : this.codeOf(m.toStage);
+    }
+    this.hEvent.push(e);
+    this.h = h + 1;
+  }
+
+  private grow(): void {
+    const cap = this.hDeal.length * 2;
+    const grow = <T extends Int32Array | Float64Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+      const b = make(cap);
+      b.set(a);
+      return b;
+    };
+    this.hDeal = grow(this.hDeal, n => new Int32Array(n));
+    this.hMs = grow(this.hMs, n => new Float64Array(n));
+    this.hKind = grow(this.hKind, n => new Uint8Array(n));
+    this.hFrom = grow(this.hFrom, n => new Int32Array(n));
+    this.hTo = grow(this.hTo, n => new Int32Array(n));
+  }
+}
+
+/**
+ * Rebuilds every deal known from snapshots or history events. `stages` (the plan's
+ * open stages) orders the pipeline and tells a reopening move (to an open stage) from a
+ * move between closed stages; `timeZone` turns a snapshot's close date into an instant.
+ * `history` is the events (any types; the deal ones are picked) or a filled DealHistory.
+ */
+export function buildDealTable(
+  history: readonly ActivityEvent[] | DealHistory,
+  deals: readonly DealSnapshot[],
+  stages: readonly string[],
+  timeZone: string,
+): DealTable {
+  let hist: DealHistory;
+  if (history instanceof DealHistory) {
+    if (history.stages.length !== stages.length || history.stages.some((s, i) => s !== stages[i])) {
+      throw new RangeError('The deal history was collected for other stages than the plan has.');
+    }
+    hist = history;
+  } else {
+    hist = new DealHistory(stages);
+    for (let i = 0; i < history.length; i++) hist.add(history[i]!);
+  }
+  const { ids, stageNames, stageIsOpen: openStage, h, hDeal, hMs, hKind, hFrom, hTo, hEvent } = hist;
+  // Deal rows: those met in events, then those known only from snapshots.
+  const snapshots: (DealSnapshot | null)[] = new Array<DealSnapshot | null>(ids.length).fill(null);
+  for (const d of deals) {
+    const i = hist.dealOf(d.id);
+    if (snapshots[i]) throw new RangeError(`Two snapshots of deal ${d.id}: pass the latest only.`);
+    snapshots[i] = d;
+  }
+  const codeOf = (name: string) => hist.codeOf(name);
+
+  // Group the events by deal (a counting sort keeps each deal's events in input order).
+  const n = ids.length;
+  const start = new Int32Array(n + 1);
+  for (let k = 0; k < h; k++) start[hDeal[k]! + 1]!++;
+  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
+  const order = new Int32Array(h);
+  const fill = start.slice(0, n);
+  for (let k = 0; k < h; k++) order[fill[hDeal[k]!]!++] = k;
+  // Same instant: the stage change comes before the close it caused (deal-merge emits both).
+  const before = (a: number, b: number) => hMs[a]! - hMs[b]! || (hKind[a] === KIND_STAGE ? 0 : 1) - (hKind[b] === KIND_STAGE ? 0 : 1);
+
+  const table: DealTable = {
+    n,
+    ids,
+    names: new Array<string>(n),
+    snapshots,
+    stageNames,
+    stageIsOpen: openStage,
+    planStages: stages.length,
+    createdMs: new Float64Array(n).fill(NaN),
+    createdKnown: new Uint8Array(n),
+    outcome: new Uint8Array(n),
+    closedMs: new Float64Array(n).fill(NaN),
+    amount: new Float64Array(n).fill(NaN),
+    currency: new Array<string | null>(n).fill(null),
+    discount: new Float64Array(n).fill(NaN),
+    reopened: new Uint16Array(n),
+    entryStart: new Int32Array(n + 1),
+    entryStage: new Int32Array(h + 2 * n),
+    entryMs: new Float64Array(h + 2 * n),
+    entryEstimated: new Uint8Array(h + 2 * n),
+  };
+  const closeDateMs = new Map<string, number>();
+  let en = 0;
+  const push = (stage: number, ms: number, estimated: boolean) => {
+    table.entryStage[en] = stage;
+    table.entryMs[en] = ms;
+    table.entryEstimated[en] = estimated ? 1 : 0;
+    en++;
+  };
+
+  for (let i = 0; i < n; i++) {
+    table.entryStart[i] = en;
+    const snap = snapshots[i]!;
+    const a = start[i]!;
+    const b = start[i + 1]!;
+    let sorted = true;
+    for (let k = a + 1; k < b; k++) if (before(order[k - 1]!, order[k]!) > 0) sorted = false;
+    if (!sorted) order.subarray(a, b).sort(before);
+
+    const snapCreated = snap?.createdAt === undefined ? NaN : isoMs(snap.createdAt);
+    const created = snapCreated === snapCreated ? snapCreated : b > a ? hMs[order[a]!]! : snap ? isoMs(snap.stageEnteredAt) : NaN;
+    table.createdMs[i] = created;
+    table.createdKnown[i] = snapCreated === snapCreated ? 1 : 0;
+
+    let close = -1; // index into the columns of the latest close still standing
+    let reopened = 0;
+    const firstEntry = en;
+    for (let k = a; k < b; k++) {
+      const x = order[k]!;
+      if (hKind[x] === KIND_STAGE) {
+        const from = hFrom[x]!;
+        const to = hTo[x]!;
+        const ms = hMs[x]!;
+        if (en === firstEntry && from >= 0) {
+          if (snapCreated <= ms) push(from, snapCreated, false);
+          else push(from, ms, true);
+        }
+        if (to >= 0) push(to, ms, false);
+        if (close >= 0 && ms > hMs[close]! && to >= 0 && openStage[to]) {
+          close = -1;
+          reopened++;
+        }
+      } else close = x;
+    }
+    let outcome = close < 0 ? OPEN : hKind[close]!;
+    let closedMs = close < 0 ? NaN : hMs[close]!;
+    if (snap) {
+      const snapStage = codeOf(snap.stage);
+      const enteredMs = isoMs(snap.stageEnteredAt);
+      if (en === firstEntry) push(snapStage, enteredMs, false);
+      else if (table.entryStage[en - 1] !== snapStage && enteredMs >= table.entryMs[en - 1]!) push(snapStage, enteredMs, false);
+      // The snapshot is the newest reading of the deal.
+      const seenMs = isoMs(snap.lastSeenAt);
+      const snapOutcome = snap.status === 'won' ? WON : snap.status === 'lost' ? LOST : OPEN;
+      if (snapOutcome === OPEN && close >= 0 && seenMs > closedMs) {
+        outcome = OPEN;
+        closedMs = NaN;
+        reopened++;
+      } else if (snapOutcome !== OPEN && outcome !== snapOutcome && (b === a || seenMs > hMs[order[b - 1]!]!)) {
+        // Closed before Pacer saw it close: the CRM's close date says when.
+        outcome = snapOutcome;
+        if (snap.closeDate) {
+          let ms = closeDateMs.get(snap.closeDate);
+          if (ms === undefined) closeDateMs.set(snap.closeDate, (ms = startOfLocalDate(snap.closeDate, timeZone)));
+          closedMs = ms;
+        } else closedMs = enteredMs;
+      }
+    }
+    table.outcome[i] = outcome;
+    table.closedMs[i] = closedMs;
+    table.reopened[i] = reopened;
+
+    // Amount: the snapshot's (newest), else the close event's, else the latest event with one.
+    let amount: number | null = null;
+    let currency: string | null = null;
+    if (snap && snap.amount !== null) {
+      amount = snap.amount;
+      currency = snap.currency;
+    } else {
+      let source: ActivityEvent | undefined = close >= 0 && hEvent[close]!.amount !== undefined ? hEvent[close] : undefined;
+      for (let k = b - 1; source === undefined && k >= a; k--) if (hEvent[order[k]!]!.amount !== undefined) source = hEvent[order[k]!];
+      if (source) {
+        amount = source.amount!;
+        currency = source.currency ?? null;
+      }
+    }
+    if (amount !== null && Number.isFinite(amount)) {
+      table.amount[i] = amount;
+      table.currency[i] = currency;
+    }
+    let discount = snap?.discount ?? NaN;
+    if (discount !== discount && snap?.listAmount && snap.amount !== null && snap.listAmount > 0) discount = 1 - snap.amount / snap.listAmount;
+    if (discount !== discount && close >= 0) discount = hEvent[close]!.meta?.discount ?? NaN;
+    table.discount[i] = Number.isFinite(discount) ? discount : NaN;
+    table.names[i] = snap?.name ?? (b > a ? hEvent[order[a]!]!.deal?.name : undefined) ?? ids[i]!;
+  }
+  table.entryStart[n] = en;
+  return table;
+}
+
+export interface StageEntry {
+  stage: string;
+  /** When the deal entered the stage (ISO UTC). */
+  at: string;
+  /** The first stage of a deal whose creation time is unknown: `at` is only an upper bound. */
+  estimated?: true;
+}
+
+/** One row of a DealTable as a plain object. */
+export interface DealFacts {
+  id: string;
+  name: string;
+  snapshot: DealSnapshot | null;
+  createdAt: string | null;
+  createdKnown: boolean;
+  entries: StageEntry[];
+  outcome: Outcome;
+  closedAt: string | null;
+  amount: number | null;
+  currency: string | null;
+  discount: number | null;
+  reopened: number;
+}
+
+const isoOrNull = (ms: number): string | null => (ms === ms ? new Date(ms).toISOString() : null);
+
+export function dealFactsAt(t: DealTable, i: number): DealFacts {
+  const entries: StageEntry[] = [];
+  for (let k = t.entryStart[i]!; k < t.entryStart[i + 1]!; k++) {
+    const entry: StageEntry = { stage: t.stageNames[t.entryStage[k]!]!, at: new Date(t.entryMs[k]!).toISOString() };
+    if (t.entryEstimated[k]) entry.estimated = true;
+    entries.push(entry);
+  }
+  return {
+    id: t.ids[i]!,
+    name: t.names[i]!,
+    snapshot: t.snapshots[i]!,
+    createdAt: isoOrNull(t.createdMs[i]!),
+    createdKnown: t.createdKnown[i] === 1,
+    entries,
+    outcome: OUTCOMES[t.outcome[i]!]!,
+    closedAt: isoOrNull(t.closedMs[i]!),
+    amount: t.amount[i]! === t.amount[i]! ? t.amount[i]! : null,
+    currency: t.currency[i]!,
+    discount: t.discount[i]! === t.discount[i]! ? t.discount[i]! : null,
+    reopened: t.reopened[i]!,
+  };
+}
+
+/** Every deal as a plain object. */
+export function dealFacts(t: DealTable): DealFacts[] {
+  return Array.from({ length: t.n }, (_, i) => dealFactsAt(t, i));
+}
