@@ -115,7 +115,10 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter, hook
       }
       pending.delete(key);
       if (outcome.status !== 'saved') return;
-      const created = outcome.recordId ? `${adapter.id}:${outcome.recordId}` : undefined;
+      // Adapters may give the bare id or the `site:recordId` key; the stored key is always the latter.
+      const created = outcome.recordId
+        ? outcome.recordId.startsWith(`${adapter.id}:`) ? outcome.recordId : `${adapter.id}:${outcome.recordId}`
+        : undefined;
       const withDeal: RepAction =
         action.type === 'lead_created' && created && !action.deal && !action.person ? { ...action, recordKey: created } : action;
       const event = actionEvent(adapter.id, withDeal, clickedAt.toISOString(), url.href, created);

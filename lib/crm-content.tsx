@@ -41,6 +41,9 @@ export function runCrmContentScript(ctx: ContentScriptContext, adapter: SiteAdap
       anchor: at,
       append: 'after',
       zIndex: 2147483000,
+      // WXT's reset (`:host{all:initial !important}`) would undo the overlay's positioning
+      // and pin the timer to the page's corner: keep the host a zero-size positioned box.
+      css: ':host{position:relative !important;display:block !important;width:0 !important;height:0 !important;overflow:visible !important}',
       onMount: container => {
         const root = container.appendChild(document.createElement('div'));
         // Straddle the anchor's bottom edge at its left, where Path and stage bars leave padding.

@@ -33,16 +33,15 @@ export function localDay(iso: string): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-const normalizeSubject = (subject: string | undefined) =>
-  (subject ?? '').toLowerCase().normalize('NFKC').replace(/[\s\u00a0]+/g, ' ').replace(/[\s.!?…:;,–—-]+$/u, '').trim();
-
 /**
  * What the Save click and the timeline row of one activity have in common: the
- * record, the type, the subject as typed, and the day. Time of day is left out:
- * the CRM rounds or shifts it, and the click does not know it.
+ * record, the type and the day. The time of day is left out (the CRM rounds or
+ * shifts it) and so is the subject (CRMs fill in titles of their own, "Call with
+ * Dana"). Pairing counts sightings per fingerprint, so two calls on one record in
+ * one day are still two: n Save clicks pair with n timeline rows.
  */
-export function activityFingerprint(site: SiteId, recordKey: string, type: EventType, subject: string | undefined, at: string): string {
-  return [site, recordKey, type, normalizeSubject(subject), localDay(at)].join('|');
+export function activityFingerprint(site: SiteId, recordKey: string, type: EventType, at: string): string {
+  return [site, recordKey, type, localDay(at)].join('|');
 }
 
 function timelineEvents(site: SiteId, recordKey: string, url: string, activities: readonly VisibleActivity[], seenAt: string, about: { deal?: DealRef; person?: PersonRef }): CapturedEvent[] {
@@ -67,7 +66,7 @@ function timelineEvents(site: SiteId, recordKey: string, url: string, activities
         ...(a.crmId ? { crmActivityId: a.crmId } : {}),
       },
       capturedAt: seenAt,
-      sighting: { fingerprint: activityFingerprint(site, recordKey, type, a.subject, a.at), source: 'timeline' },
+      sighting: { fingerprint: activityFingerprint(site, recordKey, type, a.at), source: 'timeline' },
     });
   }
   return events;
@@ -115,7 +114,7 @@ export function actionEvent(site: SiteId, action: RepAction, clickedAt: string, 
     ...base,
     id: stableId(site, 'action', recordKey, action.type, clickedAt),
     ...(Object.keys(meta).length ? { meta } : {}),
-    sighting: { fingerprint: activityFingerprint(site, recordKey, action.type, action.subject, at), source: 'action' },
+    sighting: { fingerprint: activityFingerprint(site, recordKey, action.type, at), source: 'action' },
   };
 }
 

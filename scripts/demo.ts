@@ -20,6 +20,8 @@ import { DEMO_HOST, DEMO_STAGES, demoDataset } from './demo/data';
 import { formatCloseDate, renderOpportunityPage } from './demo/pages';
 import { launchWithExtension, type ExtensionBrowser } from './lib/browser';
 import { hostResolverRules, startHttpsServer, type HttpsServer } from './lib/https-server';
+import { hubspotDemoHosts, hubspotDemoLinks, hubspotDemoRoutes } from './demo/hubspot-pages';
+import { PIPEDRIVE_DEMO_HOSTS, pipedriveDemoLinks, pipedriveDemoRoutes } from './demo/pipedrive-pages';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const LINKEDIN_HOST = 'www.linkedin.com';
@@ -93,7 +95,10 @@ function indexPage(data: PacerExport): string {
 <body><h1>Pacer demo org</h1><p>Made-up opportunities for the Pacer demo; each page is rendered from a test fixture. Not Salesforce.</p>
 <table><thead><tr><th>Opportunity</th><th>Stage</th><th>Amount</th><th>Close date</th></tr></thead><tbody>
 ${rows}
-</tbody></table><p><a href="${LINKEDIN_PROFILE}">A LinkedIn profile</a> (a saved, privacy-scrubbed page)</p></body></html>`;
+</tbody></table>
+<h2>HubSpot and Pipedrive</h2><p>Pages built from saved markup of each CRM; saving in their dialogs behaves like the CRM.</p>
+<ul>${[...hubspotDemoLinks, ...pipedriveDemoLinks].map(l => `<li><a href="${escapeHtml(l.url)}">${escapeHtml(l.label)}</a></li>`).join('\n')}</ul>
+<p><a href="${LINKEDIN_PROFILE}">A LinkedIn profile</a> (a saved, privacy-scrubbed page)</p></body></html>`;
 }
 
 async function startDemoServer(data: PacerExport): Promise<HttpsServer> {
@@ -112,6 +117,8 @@ async function startDemoServer(data: PacerExport): Promise<HttpsServer> {
     },
     { host: sfHost, path: /^\/$/, handle: () => ({ body: indexPage(data) }) },
     { host: /^www\.linkedin\.com$/, path: /^\/in\/[^/]+\/?$/, handle: () => ({ body: linkedin }) },
+    ...hubspotDemoRoutes,
+    ...pipedriveDemoRoutes,
   ]);
 }
 
@@ -155,7 +162,7 @@ async function openDeal(browser: ExtensionBrowser, deal: DealSnapshot): Promise<
     return page;
   }
   // Pacer's stage timer: a host element whose open shadow root holds the badge.
-  await page.locator('pacer-stage-timer .badge').waitFor({ timeout: WAIT_MS }).catch(() => {
+  await page.locator('pacer-cycle-timer .badge').waitFor({ timeout: WAIT_MS }).catch(() => {
     throw new DemoError(`Pacer's stage timer did not appear on ${deal.url} within ${WAIT_MS / 1000}s.`);
   });
   return page;
@@ -177,6 +184,16 @@ async function screenshots(browser: ExtensionBrowser, options: Page, data: Pacer
   const wonPage = await openDeal(browser, won);
   await shoot(wonPage, dir, 'salesforce-opportunity-won.png');
   await wonPage.close();
+
+  for (const [name, url] of [['hubspot-deal.png', hubspotDemoLinks[0]!.url], ['pipedrive-deal.png', pipedriveDemoLinks[0]!.url]] as const) {
+    const page = await browser.context.newPage();
+    await page.goto(url);
+    await page.locator('pacer-cycle-timer .badge').waitFor({ timeout: WAIT_MS }).catch(() => {
+      throw new DemoError(`Pacer's cycle timer did not appear on ${url} within ${WAIT_MS / 1000}s.`);
+    });
+    await shoot(page, dir, name);
+    await page.close();
+  }
 
   const linkedin = await browser.context.newPage();
   await linkedin.goto(LINKEDIN_PROFILE, { waitUntil: 'load' });
@@ -254,7 +271,7 @@ async function main(): Promise<void> {
   let browser: ExtensionBrowser | undefined;
   try {
     server = await startDemoServer(data);
-    let rules = hostResolverRules(server.port, ['*.lightning.force.com', LINKEDIN_HOST]);
+    let rules = hostResolverRules(server.port, ['*.lightning.force.com', LINKEDIN_HOST, ...hubspotDemoHosts, ...PIPEDRIVE_DEMO_HOSTS]);
     // Screenshots must not depend on the network: every other host fails to resolve
     // (the LinkedIn page's stylesheet and images on static.licdn.com included).
     if (args.screenshots) rules += ', MAP * ~NOTFOUND';

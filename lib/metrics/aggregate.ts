@@ -138,6 +138,18 @@ export function aggregateAll(events: Iterable<ActivityEvent>, timeZone: string):
 
 const TYPE_INDEX = new Map<string, number>(EVENT_TYPES.map((t, i) => [t, i]));
 const NT = EVENT_TYPES.length;
+// A perfect hash of the vocabulary (checked at load): the type of a million events is
+// found without hashing each freshly deserialised string. Unknown types give -1.
+const typeSlot = (t: string): number => (t.length + t.charCodeAt(0) + 4 * (t.charCodeAt(9) | 0)) & 63;
+const TYPE_SLOTS = new Int8Array(64).fill(-1);
+EVENT_TYPES.forEach((t, i) => {
+  if (TYPE_SLOTS[typeSlot(t)] !== -1) throw new Error(`typeSlot collides for ${t}: update the hash`);
+  TYPE_SLOTS[typeSlot(t)] = i;
+});
+export function typeIndex(type: string): number {
+  const i = TYPE_SLOTS[typeSlot(type)]!;
+  return i >= 0 && EVENT_TYPES[i] === type ? i : -1;
+}
 const CALL = TYPE_INDEX.get('call')!;
 const EMAIL = TYPE_INDEX.get('email')!;
 const DEAL_WON = TYPE_INDEX.get('deal_won')!;
@@ -165,8 +177,8 @@ export function aggregateUnique(events: readonly ActivityEvent[], timeZone: stri
     const e = events[i]!;
     const key = keyer.key(e.at);
     if (key === null) continue;
-    const t = TYPE_INDEX.get(e.type);
-    if (t === undefined) continue;
+    const t = typeIndex(e.type);
+    if (t < 0) continue;
     if (key !== lastKey) {
       let d = index.get(key);
       if (d === undefined) {

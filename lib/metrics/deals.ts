@@ -75,6 +75,10 @@ export class DealHistory {
   hKind = new Uint8Array(1024);
   hFrom = new Int32Array(1024);
   hTo = new Int32Array(1024);
+  /** Amount and discount as the event carried them; NaN when absent. */
+  hAmount = new Float64Array(1024);
+  hDiscount = new Float64Array(1024);
+  readonly hCurrency: (string | null)[] = [];
   readonly hEvent: ActivityEvent[] = [];
 
   constructor(readonly stages: readonly string[]) {
@@ -119,11 +123,16 @@ export class DealHistory {
     this.hDeal[h] = this.dealOf(id);
     this.hMs[h] = ms;
     this.hKind[h] = kind;
+    const m = e.meta;
     if (kind === KIND_STAGE) {
-      const m = e.meta;
       this.hFrom[h] = m?.fromStage === undefined ? -1 : this.codeOf(m.fromStage);
       this.hTo[h] = m?.toStage === undefined ? -1 : this.codeOf(m.toStage);
     }
+    const amount = e.amount;
+    this.hAmount[h] = amount === undefined || !Number.isFinite(amount) ? NaN : amount;
+    this.hCurrency.push(e.currency ?? null);
+    const discount = m?.discount;
+    this.hDiscount[h] = discount === undefined || !Number.isFinite(discount) ? NaN : discount;
     this.hEvent.push(e);
     this.h = h + 1;
   }
@@ -140,6 +149,8 @@ export class DealHistory {
     this.hKind = grow(this.hKind, n => new Uint8Array(n));
     this.hFrom = grow(this.hFrom, n => new Int32Array(n));
     this.hTo = grow(this.hTo, n => new Int32Array(n));
+    this.hAmount = grow(this.hAmount, n => new Float64Array(n));
+    this.hDiscount = grow(this.hDiscount, n => new Float64Array(n));
   }
 }
 
@@ -165,7 +176,7 @@ export function buildDealTable(
     hist = new DealHistory(stages);
     for (let i = 0; i < history.length; i++) hist.add(history[i]!);
   }
-  const { ids, stageNames, stageIsOpen: openStage, h, hDeal, hMs, hKind, hFrom, hTo, hEvent } = hist;
+  const { ids, stageNames, stageIsOpen: openStage, h, hDeal, hMs, hKind, hFrom, hTo, hAmount, hCurrency, hDiscount, hEvent } = hist;
   // Deal rows: those met in events, then those known only from snapshots.
   const snapshots: (DealSnapshot | null)[] = new Array<DealSnapshot | null>(ids.length).fill(null);
   for (const d of deals) {
@@ -285,11 +296,11 @@ export function buildDealTable(
       amount = snap.amount;
       currency = snap.currency;
     } else {
-      let source: ActivityEvent | undefined = close >= 0 && hEvent[close]!.amount !== undefined ? hEvent[close] : undefined;
-      for (let k = b - 1; source === undefined && k >= a; k--) if (hEvent[order[k]!]!.amount !== undefined) source = hEvent[order[k]!];
-      if (source) {
-        amount = source.amount!;
-        currency = source.currency ?? null;
+      let source = close >= 0 && hAmount[close]! === hAmount[close]! ? close : -1;
+      for (let k = b - 1; source < 0 && k >= a; k--) if (hAmount[order[k]!]! === hAmount[order[k]!]!) source = order[k]!;
+      if (source >= 0) {
+        amount = hAmount[source]!;
+        currency = hCurrency[source]!;
       }
     }
     if (amount !== null && Number.isFinite(amount)) {
@@ -298,7 +309,7 @@ export function buildDealTable(
     }
     let discount = snap?.discount ?? NaN;
     if (discount !== discount && snap?.listAmount && snap.amount !== null && snap.listAmount > 0) discount = 1 - snap.amount / snap.listAmount;
-    if (discount !== discount && close >= 0) discount = hEvent[close]!.meta?.discount ?? NaN;
+    if (discount !== discount && close >= 0) discount = hDiscount[close]!;
     table.discount[i] = Number.isFinite(discount) ? discount : NaN;
     table.names[i] = snap?.name ?? (b > a ? hEvent[order[a]!]!.deal?.name : undefined) ?? ids[i]!;
   }

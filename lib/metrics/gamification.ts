@@ -123,6 +123,8 @@ export function badges(
   days: Iterable<DailyAggregate>,
   plan: Pick<Plan, 'weekStartsOn' | 'fiscalYearStartMonth' | 'annual' | 'holidays' | 'currency' | 'rates' | 'dailyTargets' | 'weeklyTargets'>,
   today: string,
+  /** The streak, when already computed for today. */
+  streak: Streak | null = streaks(days, plan, today),
 ): Badge[] {
   const earned = new Map<BadgeId, string>();
   const earn = (id: BadgeId, day: string) => {
@@ -162,7 +164,6 @@ export function badges(
       if (quarterQuota > 0 && quarterRevenue >= quarterQuota) earn('quarter-quota-hit', d.day);
     }
   }
-  const streak = streaks(list, plan, today);
   if (streak?.reached.five) earn('five-day-streak', streak.reached.five);
   if (streak?.reached.twenty) earn('twenty-day-streak', streak.reached.twenty);
   return BADGES.filter(b => earned.has(b.id))

@@ -319,6 +319,8 @@ export interface Pipeline {
   count: number;
   value: Money;
   weighted: Money;
+  /** With `closingBefore`: the value of deals expected to close before that date, or undated. */
+  closing: Money | null;
   /** Open deals in stages the plan does not list (no probability). */
   unweightedDeals: number;
 }
@@ -326,7 +328,7 @@ export interface Pipeline {
 export interface PipelineOptions {
   stages: readonly string[];
   stageProbabilities?: Readonly<Record<string, number>>;
-  /** Only deals expected to close before this local date (or with no close date). */
+  /** Also sum the deals expected to close before this local date (or with no close date). */
   closingBefore?: string;
 }
 
@@ -336,12 +338,12 @@ export function pipeline(deals: readonly DealSnapshot[], rates: Rates, options: 
   for (const s of options.stages) rows.set(s, { count: 0, value: new MoneySum(rates), weighted: new MoneySum(rates) });
   const total = new MoneySum(rates);
   const weighted = new MoneySum(rates);
+  const closing = options.closingBefore === undefined ? null : new MoneySum(rates);
   let count = 0;
   let unweightedDeals = 0;
   const probability = new Map<string, number | null>();
   for (const d of deals) {
     if (d.status !== 'open') continue;
-    if (options.closingBefore !== undefined && d.closeDate !== undefined && d.closeDate >= options.closingBefore) continue;
     let row = rows.get(d.stage);
     if (!row) rows.set(d.stage, (row = { count: 0, value: new MoneySum(rates), weighted: new MoneySum(rates) }));
     let p = probability.get(d.stage);
@@ -349,6 +351,7 @@ export function pipeline(deals: readonly DealSnapshot[], rates: Rates, options: 
     row.count++;
     row.value.add(d.amount, d.currency);
     total.add(d.amount, d.currency);
+    if (closing && (d.closeDate === undefined || d.closeDate < options.closingBefore!)) closing.add(d.amount, d.currency);
     count++;
     if (p === null) unweightedDeals++;
     else {
@@ -368,6 +371,7 @@ export function pipeline(deals: readonly DealSnapshot[], rates: Rates, options: 
     count,
     value: total.result(),
     weighted: weighted.result(),
+    closing: closing ? closing.result() : null,
     unweightedDeals,
   };
 }

@@ -6,7 +6,7 @@ import type { ActivityEvent, DealSnapshot } from '../model';
 import { aggregateUnique, driversOfTotals, sumDays, type DailyAggregate } from './aggregate';
 import type { CountsByType } from './counts';
 import { buildDealTable, DealHistory, LOST, WON } from './deals';
-import { earlyStagesOf, leadsOnDeck, type Driver, type DriverCounts } from './drivers';
+import { leadsOnDeck, type Driver, type DriverCounts } from './drivers';
 import { badges, personalBests, streaks, activityScore, type Badge, type PersonalBests, type Streak } from './gamification';
 import { commissionFor, type CommissionResult } from './commission';
 import {
@@ -163,9 +163,7 @@ export function scorecardFromAggregates(
   const previous = previousPeriod(current, plan);
   const today = localDateOf(now, plan.timeZone);
   const nowIso = now.toISOString();
-  const T=(globalThis as any).__T ?? (()=>{}); T('start');
   const facts = buildDealTable(history, deals, plan.stages, plan.timeZone);
-  T('facts');
 
   const [convCur, convPrev, convAll] = stageConversionFor(facts, [current, previous, undefined]);
   const [timeCur, timePrev, timeAll] = timeInStageFor(facts, plan.stageTargets, [current, previous, undefined]);
@@ -191,11 +189,8 @@ export function scorecardFromAggregates(
       attainment: attainment(wr.wonValue, quota),
     };
   };
-  T('conv+time');
   const cur = score(current, convCur!, timeCur!);
   const prev = score(previous, convPrev!, timePrev!);
-
-  T('scores');
   const drivers = {} as Record<Driver, number>;
   for (const k of Object.keys(cur.drivers) as Driver[]) drivers[k] = cur.drivers[k] - prev.drivers[k];
   const change: Change = {
@@ -207,15 +202,12 @@ export function scorecardFromAggregates(
   };
 
   // Pipeline now. Coverage counts deals expected to close by the period's end (or undated).
-  const open = pipeline(deals, plan, { stages: plan.stages, stageProbabilities: plan.stageProbabilities });
-  const closingInPeriod = pipeline(deals, plan, { stages: plan.stages, closingBefore: current.endDate });
-  const coverage = pipelineCoverage(closingInPeriod.value, cur.quota, cur.attainment.attained);
+  const open = pipeline(deals, plan, { stages: plan.stages, stageProbabilities: plan.stageProbabilities, closingBefore: current.endDate });
+  const coverage = pipelineCoverage(open.closing!, cur.quota, cur.attainment.attained);
 
-  const onDeck = leadsOnDeck(deals, plan.stages, plan.earlyStages.length > 0 ? plan.earlyStages : earlyStagesOf(plan.stages));
+  const onDeck = leadsOnDeck(deals, plan.stages, plan.earlyStages);
   const onDeckValue = new MoneySum(plan);
   for (const d of onDeck.deals) onDeckValue.add(d.amount, d.currency);
-
-  T('pipeline');
   const overTarget = dealsOverTarget(deals, plan.stageTargets, now);
 
   // The rep's own funnel, over all history up to now.
@@ -248,9 +240,8 @@ export function scorecardFromAggregates(
   const commissionPeriod = periodContaining(plan.commission.period, anchor, plan);
   const commissionWon = winRate(facts, commissionPeriod, plan).wonValue.total;
   const commission = { period: commissionPeriod, result: commissionFor(commissionWon, quotaFor(plan, commissionPeriod), plan.commission) };
-
-  T('funnel+comm');
-  const out = {
+  const streak = streaks(days, plan, today);
+  return {
     generatedAt: nowIso,
     timeZone: plan.timeZone,
     currency: plan.currency,
@@ -267,11 +258,9 @@ export function scorecardFromAggregates(
     timeInStageAllTime: timeAll!,
     river: river(overTarget, convAll!, timeAll!, plan.stageTargets),
     commission,
-    streak: streaks(days, plan, today),
-    badges: badges(days, plan, today),
+    streak,
+    badges: badges(days, plan, today, streak),
     personalBests: personalBests(days, facts, plan, today),
     trainingRoi: trainingRoi(history instanceof DealHistory ? history.trainings : history.filter(e => e.type === 'training'), days, plan, now, options.roiWindowDays),
   };
-  T('gamif');
-  return out;
 }

@@ -11,6 +11,7 @@
 // structure offers nothing.
 import { deepQuery, deepQueryAll, text } from './dom';
 import { allLabels, isLabel, matchLabel, type RelativeUnit } from './linkedin-labels';
+import { parseDateTime, parseLinkedInProfileUrl } from './parse';
 import { healthy, missing } from './types';
 import type { Health } from './types';
 
@@ -49,6 +50,7 @@ export const selectors = {
   threadPane: '.msg-thread',
   threadProfileLink: 'a.msg-thread__link-to-profile',
   threadTitle: '.msg-entity-lockup__entity-title',
+  messageList: '.msg-s-message-list',
   messageEvent: 'li.msg-s-message-list__event',
   eventItem: '.msg-s-event-listitem',
   dayHeading: 'time.msg-s-message-list__time-heading',
@@ -210,36 +212,29 @@ export const detectors = {
   salesSearch: isSalesSearch,
 } satisfies Record<Exclude<keyof typeof examples, 'none'>, (url: URL) => boolean>;
 
-/** A member id used in place of a vanity slug (`/in/ACoAA…`): case-sensitive, kept as is. */
-const MEMBER_ID = /^ACoAA[\w-]+$/;
-
 /**
  * `https://www.linkedin.com/in/<slug>/` for any link to a profile (absolute or
  * relative, any linkedin.com host, with query, overlay or percent-encoding);
- * null when it is not a profile link. Vanity slugs are lower-cased; member ids
- * (`ACoAA…`, seen in messaging and search links) keep their case because they
- * are case-sensitive.
+ * null when it is not a profile link. The rules are parse.ts's
+ * `parseLinkedInProfileUrl` (vanity slugs lower-cased, member ids `ACoAA…`
+ * kept as they are: they are case-sensitive); the slug is returned decoded.
+ * TODO [2027-01-15]: parse.ts returns non-ASCII slugs percent-encoded; agree on
+ * one form so CRM-linked URLs and LinkedIn readings join (see report on issue #4).
  */
 export function canonicalProfileUrl(input: string | URL): string | null {
-  let url: URL;
+  let href: string;
   try {
-    url = typeof input === 'string' ? new URL(input, ORIGIN) : input;
+    href = (typeof input === 'string' ? new URL(input, ORIGIN) : input).href;
   } catch {
     return null;
   }
-  if (!/^https?:$/.test(url.protocol) || !/(^|\.)linkedin\.com$/.test(url.hostname)) return null;
-  const raw = /^\/in\/([^/]+)/.exec(url.pathname)?.[1];
-  if (!raw) return null;
-  let slug = raw;
+  const canonical = parseLinkedInProfileUrl(href);
+  if (!canonical) return null;
   try {
-    slug = decodeURIComponent(raw);
+    return decodeURI(canonical);
   } catch {
-    // A malformed escape: keep the raw form rather than guess.
+    return canonical;
   }
-  slug = slug.trim();
-  if (!slug) return null;
-  if (!MEMBER_ID.test(slug)) slug = slug.toLowerCase();
-  return `${ORIGIN}/in/${slug}/`;
 }
 
 /** The Sales Navigator lead URL without its query: `https://www.linkedin.com/sales/lead/<id>,<kind>,<token>`. */
@@ -396,7 +391,8 @@ function weekdayIndex(word: string): number | undefined {
  * The calendar day a message-list heading names, relative to `now` (local
  * time): "Today", "Yesterday", a weekday within the past week, "Jun 3",
  * "Jun 3, 2024", "3. Juni 2024", "3 juin", "3 de junio de 2024". Null when unsure.
- * TODO [2027-01-15]: move to parse.ts parseDate(text, now) once it lands.
+ * parse.ts `parseDate` covers the dated forms with a year; the weekday and
+ * year-less forms are message-list conventions, so they live here.
  */
 export function parseDayHeading(raw: string, now: Date): Date | null {
   const s = raw.replace(/\s+/g, ' ').trim().toLowerCase();
@@ -447,14 +443,7 @@ export function parseClock(raw: string): [number, number] | null {
   return [hour, minute];
 }
 
-const UNIT_MS: Record<RelativeUnit, number> = {
-  minute: 60_000,
-  hour: 3_600_000,
-  day: 86_400_000,
-  week: 7 * 86_400_000,
-  month: 30 * 86_400_000,
-  year: 365 * 86_400_000,
-};
+const UNIT_MS: Partial<Record<RelativeUnit, number>> = { minute: 60_000, hour: 3_600_000 };
 
 /**
  * When an invitation was sent, from "Sent today", "Sent yesterday", "Sent 2 days
@@ -476,7 +465,8 @@ export function parseSentAgo(raw: string, now: Date): string | null {
     const unitWord = m[2].toLowerCase();
     const unit = [...labels.units].sort((a, b) => b[0].length - a[0].length).find(([w]) => unitWord.startsWith(w))?.[1];
     if (!unit || !Number.isFinite(count)) return null;
-    if (unit === 'minute' || unit === 'hour') return new Date(now.getTime() - count * UNIT_MS[unit]).toISOString();
+    const ms = UNIT_MS[unit];
+    if (ms) return new Date(now.getTime() - count * ms).toISOString();
     if (unit === 'day') return addDays(now, -count).toISOString();
     return null;
   }
@@ -642,31 +632,46 @@ function participantsOf(container: Element): MessagingParticipant[] {
   return people;
 }
 
+/**
+ * When a message was sent: its list's day heading plus its group's time. The
+ * shared parser reads "Today 2:31 PM" and dated headings with a year; the
+ * headings only message lists show (a weekday of the past week, "Nov 19"
+ * without a year) are resolved here.
+ */
+function messageInstant(heading: string, time: string, now: Date): string | null {
+  if (!heading || !time) return null;
+  const shared = parseDateTime(`${heading} ${time}`, now);
+  if (shared) return shared;
+  const day = parseDayHeading(heading, now);
+  const clock = parseClock(time);
+  return day && clock ? localIso(day.getFullYear(), day.getMonth() + 1, day.getDate(), clock[0], clock[1]) : null;
+}
+
 /** The rep's own messages in a thread container, dated from the list's day headings and group times. */
 function sentByMe(container: Element, participants: MessagingParticipant[], now: Date): { sent: SentMessage[]; undated: number } {
   const who = participants[0]?.profileUrl ?? participants[0]?.name ?? 'unknown';
   const sent: SentMessage[] = [];
   let undated = 0;
-  let day: Date | null = null;
-  let clock: [number, number] | null = null;
+  let heading = '';
+  let time = '';
   let ordinal = 0;
   for (const event of within(container, selectors.messageEvent)) {
-    const heading = deepQuery(event, selectors.dayHeading);
-    if (heading) day = parseDayHeading(text(heading), now);
-    const time = deepQuery(event, selectors.groupTime);
-    if (time) {
-      clock = parseClock(text(time));
+    // The day heading rides in the first event of its day, the time in the first of its group.
+    const headingEl = deepQuery(event, selectors.dayHeading);
+    if (headingEl) heading = text(headingEl);
+    const timeEl = deepQuery(event, selectors.groupTime);
+    if (timeEl) {
+      time = text(timeEl);
       ordinal = 0;
     }
     for (const item of within(event, selectors.eventItem)) {
-      // Only the first message of a group carries a time; the rest inherit it.
       ordinal += 1;
       if (item.classList.contains('msg-s-event-listitem--other')) continue;
-      if (!day || !clock) {
+      const at = messageInstant(heading, time, now);
+      if (!at) {
         undated += 1;
         continue;
       }
-      const at = localIso(day.getFullYear(), day.getMonth() + 1, day.getDate(), clock[0], clock[1]);
       sent.push({ at, key: attr(item, 'data-event-urn') || `${who}|${at}|${ordinal}` });
     }
   }
@@ -694,9 +699,30 @@ function readOverlays(doc: Document, now: Date): { threads: MessagingThread[]; u
   return { threads, undated };
 }
 
+/**
+ * Full-page conversation panes: `.msg-thread` (named by several tools, not seen
+ * in a capture), else whatever holds a message list outside the overlay.
+ */
+function threadPanes(doc: Document): Element[] {
+  const outside = (el: Element) => !el.closest(selectors.overlayBubble);
+  const panes = deepQueryAll(doc, selectors.threadPane).filter(outside);
+  if (panes.length) return panes;
+  return [...new Set(deepQueryAll(doc, selectors.messageList).filter(outside).map(list => list.closest('main') ?? list))];
+}
+
+/** The conversation a message form belongs to: overlay bubble, thread pane, or the nearest ancestor holding a message list. */
+function threadOf(form: Element): Element | null {
+  const known = form.closest(selectors.overlayBubble) ?? form.closest(selectors.threadPane);
+  if (known) return known;
+  for (let el = form.parentElement; el; el = el.parentElement) {
+    if (el.querySelector(selectors.messageList)) return el;
+  }
+  return null;
+}
+
 function readMessaging(doc: Document, url: URL, now: Date): LinkedInReading {
   const overlays = readOverlays(doc, now);
-  const panes = deepQueryAll(doc, selectors.threadPane).filter(el => !el.closest(selectors.overlayBubble));
+  const panes = threadPanes(doc);
   const absent: string[] = [];
   let undated = overlays.undated;
   const threads = panes.map(pane => {
@@ -743,9 +769,13 @@ function readInvitations(doc: Document, url: URL, now: Date): LinkedInReading {
       continue;
     }
     const row: InvitationRow = { name, profileUrl };
-    const when = within(card, 'time, p, span')
+    // The age is a <time> badge (Ember) or a short line of its own (SDUI); an
+    // invitation note is never looked at.
+    const badges = within(card, 'time');
+    const lines = badges.length ? badges : within(card, 'p').filter(p => !p.closest('[class*="custom-message"]'));
+    const when = lines
       .map(el => text(el))
-      .map(t => (t && t.length < 60 ? parseSentAgo(t, now) : null))
+      .map(t => (t && t.length <= 40 ? parseSentAgo(t, now) : null))
       .find(Boolean);
     if (when) row.sentAt = when;
     people.push(row);
@@ -945,7 +975,7 @@ function messageSendAction(button: Element, doc: Document): LinkedInAction | und
   const form = button.closest(selectors.messageForm);
   if (!form || isDisabled(button)) return undefined;
   if (!button.matches(selectors.sendButton) && attr(button, 'type') !== 'submit') return undefined;
-  const container = form.closest(selectors.overlayBubble) ?? form.closest(selectors.threadPane);
+  const container = threadOf(form);
   if (!container) return undefined;
   const first = participantsOf(container)[0];
   const before = new Set(ownItems(container));

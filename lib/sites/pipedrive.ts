@@ -70,6 +70,9 @@ export const selectors = {
   flowChange: '.flowItemContainer.change[data-item-id]',
   /** Activity subject link (`data-test="planned-activity-title"` on planned ones). */
   flowSubject: 'a.activityWrapper',
+  plannedTitle: '[data-test="planned-activity-title"]',
+  /** The feed's "Planned" block, above the history (the saved 2019 page). */
+  plannedSection: '.flowContainer.focus',
   /** Machine-readable time: `data-time="2019-07-26 11:15:00" data-utc="0" data-notime="0"`. */
   flowTimestamp: '.interactiveTimestamp[data-time]',
   /** Who did it, by user name ("Sixt" in the capture, the signed-in user). */
@@ -360,6 +363,8 @@ function readActivity(item: Element, me: string | null, now: Date): VisibleActiv
   };
   const crmId = /^activity(\d+)$/.exec(item.getAttribute('data-item-id') ?? '')?.[1];
   if (crmId) activity.crmId = crmId;
+  // The Planned section (`.flowContainer.focus`) lists activities not done yet, overdue ones included.
+  if (item.querySelector(selectors.plannedTitle) || item.closest(selectors.plannedSection)) activity.planned = true;
   const at = flowTime(stamp, now);
   if (at) activity.at = at;
   // The first linked contact (a `#icon-sm-person` row) is who the activity was with.

@@ -76,7 +76,7 @@ export type ActionEventType = Extract<EventType, 'call' | 'email' | 'meeting' | 
 export type ActionOutcome =
   | { status: 'pending' }
   | { status: 'failed' }
-  /** `recordId`: the record the CRM created (a new lead or deal), read from the page after saving. */
+  /** `recordId`: the record the CRM created (a new lead or deal), read from the page after saving: the bare id or `site:recordId`. */
   | { status: 'saved'; recordId?: string };
 
 /**
@@ -110,7 +110,7 @@ export interface SiteAdapter {
    */
   read(doc: Document, url: URL, now?: Date, me?: RepIdentity): PageReading;
   /** What a click on `target` means, if it is one of the rep's own CRM actions (Save in Log a Call, Send, …). */
-  actionFor?(target: Element, doc: Document, url: URL): RepAction | undefined;
+  actionFor?(target: Element, doc: Document, url: URL, now?: Date): RepAction | undefined;
   /** Where the in-place sales-cycle timer goes on a deal page: the element it is placed after. */
   timerAnchor?(doc: Document): Element | undefined;
 }

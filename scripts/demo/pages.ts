@@ -31,7 +31,7 @@ const isTimelineType = (type: string): type is TimelineType => type in TIMELINE_
  * No SLDS stylesheet ships with the fixture (its sprites and CSS are Salesforce's), so the demo
  * adds this sketch of Lightning's look: cards, chevron Path, two-column fields. Unstyled, every
  * sprite-less <svg> would take 300x150 px. Only selectors from the template; Pacer's own
- * `pacer-stage-timer` host is left alone so it shows as the extension styles it.
+ * `pacer-cycle-timer` host is left alone so it shows as the extension styles it.
  */
 const DEMO_STYLE = `
 body { margin: 0; background: #f3f3f3; color: #181818; font: 13px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }

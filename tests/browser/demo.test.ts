@@ -12,8 +12,10 @@ it('npm run demo -- --screenshots DIR writes a PNG of every surface and exits 0'
   expect(run.status).toBe(0);
   const shots = readdirSync(dir).sort();
   expect(shots).toEqual([
+    'hubspot-deal.png',
     'linkedin-profile.png',
     'options.png',
+    'pipedrive-deal.png',
     'popup.png',
     'salesforce-opportunity-open.png',
     'salesforce-opportunity-won.png',

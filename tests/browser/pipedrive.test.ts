@@ -159,11 +159,7 @@ describe('reading Pipedrive pages', () => {
     await page.close();
   });
 
-  // KNOWN PRODUCT BUG, kept visible: `it.fails` passes while the bug is there and fails once it
-  // is fixed; then make it a plain `it`. lib/sites/pipedrive.ts readActivity never sets
-  // `planned`, so the call in the feed's "Planned" section (due Jun 12, not marked done) is
-  // recorded as a call as soon as its due time has passed.
-  it.fails('does not record the call in the feed\'s "Planned" section: it is not done', async () => {
+  it('does not record the call in the feed\'s "Planned" section: it is not done', async () => {
     // The test above read deal 1042's feed and checked its past activities.
     const { events } = await readStore(ctx.probe);
     expect(events.filter(e => e.meta?.crmActivityId === PLANNED_CALL)).toEqual([]);
@@ -301,10 +297,13 @@ describe('the rep\'s own Saves', () => {
    * Both halves of one activity were seen: the Save click and the feed item Pipedrive
    * showed afterwards (same record, type, subject and day); only one was stored.
    */
-  const bothSightings = async (before: { fingerprint: string }[], subject: string) => {
+  // A fingerprint is site|record|type|day: the new row for this type is the one to look at.
+  const bothSightings = async (before: { fingerprint: string; actions: string[]; timeline: string[] }[], type: string) => {
     const deadline = Date.now() + 10_000;
     for (;;) {
-      const row = (await readSightings(ctx.probe)).find(s => !before.some(b => b.fingerprint === s.fingerprint) && s.fingerprint.includes(subject.toLowerCase()));
+      const row = (await readSightings(ctx.probe)).find(
+        s => s.fingerprint.includes(`|${type}|`) && !before.some(b => b.fingerprint === s.fingerprint && b.actions.length === s.actions.length),
+      );
       if ((row && row.actions.length && row.timeline.length) || Date.now() > deadline) return row;
       await ctx.probe.waitForTimeout(100);
     }
@@ -320,7 +319,7 @@ describe('the rep\'s own Saves', () => {
     await page.locator('.cui5-modal').waitFor({ state: 'detached' });
     await newFeedItem(page, 'Pricing call with Dana').waitFor();
 
-    expect(await bothSightings(sightings, 'Pricing call with Dana')).toMatchObject({ actions: [expect.any(String)], timeline: [expect.any(String)] });
+    expect(await bothSightings(sightings, 'call')).toMatchObject({ actions: [expect.any(String)], timeline: [expect.any(String)] });
     const fresh = await newEvents(before, 1);
     expect(fresh).toEqual([
       expect.objectContaining({
@@ -347,7 +346,7 @@ describe('the rep\'s own Saves', () => {
     // Pipedrive lists it for today, without a time.
     await newFeedItem(page, 'Onsite workshop').waitFor();
 
-    expect(await bothSightings(sightings, 'Onsite workshop')).toMatchObject({ actions: [expect.any(String)], timeline: [expect.any(String)] });
+    expect(await bothSightings(sightings, 'meeting')).toMatchObject({ actions: [expect.any(String)], timeline: [expect.any(String)] });
     const fresh = await newEvents(before, 1);
     expect(fresh).toEqual([
       expect.objectContaining({ type: 'meeting', site: 'pipedrive', deal: acme, meta: expect.objectContaining({ subject: 'Onsite workshop' }) }),
@@ -395,11 +394,7 @@ describe('the rep\'s own Saves', () => {
     await page.close();
   });
 
-  // KNOWN PRODUCT BUG (`it.fails` until fixed, then a plain `it`): a created record is one fact,
-  // keyed by its `site:recordId` (tests/lib/observe.test.ts: 'salesforce:00Q9'). The Pipedrive
-  // adapter's confirm already returns 'pipedrive:2001' and lib/capture.ts prefixes the site again,
-  // so the event is keyed by 'pipedrive:pipedrive:2001'.
-  it.fails('keys the lead_created event by the new deal\'s id, pipedrive:2001', async () => {
+  it('keys the lead_created event by the new deal\'s id, pipedrive:2001', async () => {
     // The one lead_created the test above stored (it checks there is exactly one).
     const created = (await readStore(ctx.probe)).events.filter(e => e.type === 'lead_created');
     expect(created.map(e => e.id)).toEqual([stableId('pipedrive', 'created', `pipedrive:${NEW_DEAL_ID}`)]);
@@ -436,12 +431,7 @@ describe('the in-place sales-cycle timer', () => {
     await page.close();
   });
 
-  // KNOWN PRODUCT BUG (`it.fails` until fixed, then a plain `it`): the timer is drawn at the
-  // top-left corner of the document, half above it, not on the stage bar. lib/crm-content.tsx
-  // uses WXT's overlay position, which relies on the host being `position: relative`; WXT's
-  // shadow-root reset `:host{all:initial !important}` beats that inline style, so the host is
-  // static and the overlay is placed against the initial containing block.
-  it.fails('is drawn on the stage bar: across its bottom edge, 12 px in from its left', async () => {
+  it('is drawn on the stage bar: across its bottom edge, 12 px in from its left', async () => {
     const page = await openDeal(URLS.deal);
     await badge(page).waitFor({ timeout: 15_000 });
     const at = await page.evaluate(tag => {

@@ -5,6 +5,7 @@ import { hostResolverRules, startHttpsServer, type HttpsServer, type Route } fro
 import { fixture } from './sites/fixture-route';
 import { hubspotRoutes } from './sites/hubspot';
 import { pipedriveRoutes } from './sites/pipedrive';
+import { salesforceRoutes } from './sites/salesforce';
 
 export const SF_HOST = 'pacer-test.lightning.force.com';
 export const OPPORTUNITIES = {
@@ -43,6 +44,7 @@ export const TEST_HOSTS = ['*.lightning.force.com', 'app.hubspot.com', 'app-eu1.
 
 export async function startTestSite(): Promise<{ server: HttpsServer; rules: string; opportunityUrl(key: keyof typeof OPPORTUNITIES, query?: string): string }> {
   const routes: Route[] = [
+    ...salesforceRoutes,
     {
       host: /\.lightning\.force\.com$/,
       path: /^\/lightning\/r\/Opportunity\/\w+\/view$/,

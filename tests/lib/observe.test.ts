@@ -38,7 +38,7 @@ describe('observe', () => {
       deal: { id: deal.id, name: 'Acme' },
       meta: { subject: 'Discovery call', crmActivityId: '00T1' },
       capturedAt: seenAt,
-      sighting: { fingerprint: activityFingerprint('salesforce', deal.id, 'call', 'Discovery call', '2026-11-24T09:00:00.000Z'), source: 'timeline' },
+      sighting: { fingerprint: activityFingerprint('salesforce', deal.id, 'call', '2026-11-24T09:00:00.000Z'), source: 'timeline' },
     });
     expect(events[1]!.meta?.outcome).toBe('outbound');
   });
@@ -72,13 +72,14 @@ describe('observe', () => {
 });
 
 describe('fingerprints', () => {
-  it('ignore case, spacing, trailing punctuation and the time of day, not the day', () => {
-    const f = (subject: string, at: string) => activityFingerprint('salesforce', 'salesforce:006', 'call', subject, at);
+  it('ignore the time of day and the subject, not the record, the type or the day', () => {
+    const f = (at: string, type: 'call' | 'email' = 'call', record = 'salesforce:006') => activityFingerprint('salesforce', record, type, at);
     const noon = new Date(2026, 10, 24, 12).toISOString();
     const evening = new Date(2026, 10, 24, 18).toISOString();
-    expect(f('Discovery  Call.', noon)).toBe(f('discovery call', evening));
-    expect(f('Discovery call', noon)).not.toBe(f('Discovery call', new Date(2026, 10, 25, 12).toISOString()));
-    expect(f('Discovery call', noon)).not.toBe(f('Follow-up call', noon));
+    expect(f(noon)).toBe(f(evening));
+    expect(f(noon)).not.toBe(f(new Date(2026, 10, 25, 12).toISOString()));
+    expect(f(noon)).not.toBe(f(noon, 'email'));
+    expect(f(noon)).not.toBe(f(noon, 'call', 'salesforce:007'));
     expect(localDay(new Date(2026, 10, 24, 23, 59).toISOString())).toBe('2026-11-24');
   });
 });
@@ -91,7 +92,7 @@ describe('actionEvent', () => {
   it('records a saved Log a Call as a call at the click, paired later with its timeline row', () => {
     const e = actionEvent('salesforce', logCall, '2026-11-27T15:00:00.000Z', deal.url);
     expect(e).toMatchObject({ type: 'call', at: '2026-11-27T15:00:00.000Z', deal: { id: deal.id }, meta: { subject: 'Discovery call', outcome: 'Connected' } });
-    expect(e.sighting).toEqual({ fingerprint: activityFingerprint('salesforce', deal.id, 'call', 'Discovery call', '2026-11-27T15:00:00.000Z'), source: 'action' });
+    expect(e.sighting).toEqual({ fingerprint: activityFingerprint('salesforce', deal.id, 'call', '2026-11-27T15:00:00.000Z'), source: 'action' });
     // The row the CRM shows afterwards has the same fingerprint.
     const later = observe(dealReading([row({ crmId: '00T7', at: '2026-11-27T15:00:00.000Z' })]), 'salesforce', seenAt).events[0]!;
     expect(later.sighting!.fingerprint).toBe(e.sighting!.fingerprint);

@@ -143,6 +143,7 @@ describe('selector counts', () => {
     threadPane:           [0,  0,  0,  0,  0,  1,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0],
     threadProfileLink:    [0,  0,  0,  0,  0,  1,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0],
     threadTitle:          [0,  0,  0,  0,  0,  1,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0],
+    messageList:          [0,  0,  0,  0,  0,  1,  1,  1,  0,  0,  0,  0,  0,  0,  0,  0,  0],
     messageEvent:         [0,  0,  0,  0,  0,  5,  2,  2,  0,  0,  0,  0,  0,  0,  0,  0,  0],
     eventItem:            [0,  0,  0,  0,  0,  5,  2,  2,  0,  0,  0,  0,  0,  0,  0,  0,  0],
     dayHeading:           [0,  0,  0,  0,  0,  3,  1,  1,  0,  0,  0,  0,  0,  0,  0,  0,  0],
@@ -374,10 +375,29 @@ describe('read: messaging', () => {
     } satisfies LinkedInReading);
   });
 
+  test('without the assumed `.msg-thread` class the pane is found by its message list', () => {
+    const doc = loadFixture(fixtures.thread);
+    doc.querySelector(selectors.threadPane)!.classList.remove('msg-thread');
+    expect(read(doc, 'thread')).toEqual(read(loadFixture(fixtures.thread), 'thread'));
+    const send = doc.querySelector(selectors.sendButton)!;
+    send.removeAttribute('disabled');
+    expect(linkedin.actionFor(send, doc, url('thread'))?.person).toEqual(casey);
+  });
+
   test('a thread URL whose pane is missing says so', () => {
     const doc = loadFixture(fixtures.thread);
     doc.querySelector(selectors.threadPane)!.remove();
     expect(read(doc, 'thread')).toEqual({ kind: 'messaging', threads: [], health: missing('conversation pane') });
+  });
+
+  test('a heading with a year is read by the shared date parser', () => {
+    const doc = loadFixture(fixtures.thread);
+    doc.querySelector(selectors.dayHeading)!.textContent = 'Nov 19, 2025';
+    const reading = read(doc, 'thread');
+    expect(reading.kind === 'messaging' && reading.threads[0]!.sentByMe.map(m => m.at).slice(0, 2)).toEqual([
+      local(2025, 11, 19, 16, 5),
+      local(2025, 11, 19, 16, 5),
+    ]);
   });
 
   test('own messages whose day cannot be read are left out and reported', () => {
