@@ -14,6 +14,14 @@ export default defineConfig({
     plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false })],
     build: { sourcemap: false },
   }),
+  hooks: {
+    // LinkedIn's reader runs as a plain content script (entrypoints/linkedin.ts):
+    // nothing injected, nothing posted to the page, no web-accessible resources.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      manifest.content_scripts ??= [];
+      manifest.content_scripts.push({ matches: ['https://www.linkedin.com/*'], js: ['linkedin.js'], run_at: 'document_idle' });
+    },
+  },
   manifest: ({ browser }) => ({
     name: 'Pacer',
     description: 'Sales performance management that rides along in your CRM and on LinkedIn.',

@@ -13,6 +13,7 @@ export interface ThisPageProps {
 }
 
 const STATUS_LABELS = { open: 'Open', won: 'Won', lost: 'Lost' } as const;
+const RECORD_TYPES = { lead: 'Lead', contact: 'Contact', linkedin: 'LinkedIn' } as const;
 
 function formatAmount(deal: DealSnapshot): string {
   if (deal.amount === null) return 'unknown';
@@ -81,16 +82,18 @@ export function ThisPage({ page, deal, touches, now }: ThisPageProps) {
     );
   }
   if (state.kind === 'list') {
+    if (state.detail) return <p role="status">{siteLabel(state.site)}: {state.detail}</p>;
     return <p role="status" data-list-rows={state.rows}>{siteLabel(state.site)}: {state.rows ?? 0} deals on this page, kept up to date in Pacer.</p>;
   }
   if (state.kind === 'person' && state.person) {
     const p = state.person;
     return (
-      <div data-person-id={p.crmId}>
+      <div data-person-id={p.crmId ?? state.profileUrl}>
         <p style={{ margin: '0 0 4px', fontWeight: 700 }}>{p.name}</p>
         <p class="muted" style={{ margin: '0 0 6px' }}>
-          {[p.title, p.company, p.recordType === 'lead' ? 'Lead' : 'Contact'].filter(Boolean).join(' · ')}
+          {[p.title, p.company, RECORD_TYPES[p.recordType]].filter(Boolean).join(' · ')}
         </p>
+        <h3 class="sub">Touches across LinkedIn and your CRM</h3>
         <Touches touches={touches} />
       </div>
     );

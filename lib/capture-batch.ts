@@ -10,6 +10,22 @@ export interface SightingRef {
 /** An event as captured; `sighting` is used to reconcile and is not stored. */
 export type CapturedEvent = ActivityEvent & { sighting?: SightingRef };
 
+/**
+ * A person as a page showed them: on LinkedIn (profile URL, connection state)
+ * or in a CRM (record id, and the LinkedIn URL when the record has one). The
+ * background links the two into one person.
+ */
+export interface PersonSeen {
+  name: string;
+  /** Canonical https://www.linkedin.com/in/<slug>/. */
+  profileUrl?: string;
+  /** `site:recordId` of a CRM lead or contact. */
+  crmId?: string;
+  company?: string;
+  headline?: string;
+  connection?: 'none' | 'pending' | 'connected' | 'unknown';
+}
+
 /** What a content script sends: everything one page reading (or several) produced. */
 export interface CaptureBatch {
   /** Random per batch; a resend carries the same id, so logs can tie resends together. */
@@ -22,6 +38,7 @@ export interface CaptureBatch {
   deals: DealObservation[];
   /** Deals read from list views and boards: what a row does not show is kept as stored. */
   listRows?: DealObservation[];
+  people?: PersonSeen[];
 }
 
 export interface CaptureAck {

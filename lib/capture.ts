@@ -92,10 +92,10 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter, hook
     const events = observed.events.filter(e => !queued.has(e.id));
     for (const e of events) queued.add(e.id);
     // Mutations fire constantly on a CRM page; only a changed deal is worth a message.
-    const dealSignature = JSON.stringify([observed.deals, observed.listRows]);
+    const dealSignature = JSON.stringify([observed.deals, observed.listRows, observed.people]);
     const changed = dealSignature !== lastDealSignature;
     lastDealSignature = dealSignature;
-    outbox.push(adapter.id, seenAt, events, changed ? observed.deals : [], changed ? observed.listRows : []);
+    outbox.push(adapter.id, seenAt, events, changed ? observed.deals : [], changed ? observed.listRows : [], changed ? observed.people : []);
     notify();
   });
 

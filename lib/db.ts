@@ -19,10 +19,26 @@ export interface Sighting {
 
 export const DB_NAME = 'pacer';
 
+/** One person across sites: their LinkedIn profile, and the CRM records that are them. */
+export interface Person {
+  /** Canonical https://www.linkedin.com/in/<slug>/. */
+  profileUrl: string;
+  name: string;
+  /** Lower-cased name, for matching a CRM record that shows no LinkedIn URL. */
+  nameKey: string;
+  company?: string;
+  headline?: string;
+  connection: 'none' | 'pending' | 'connected' | 'unknown';
+  /** `site:recordId` of the CRM leads and contacts that are this person. */
+  crmIds: string[];
+  updatedAt: string;
+}
+
 export type PacerDb = Dexie & {
   events: EntityTable<ActivityEvent, 'id'>;
   deals: EntityTable<DealSnapshot, 'id'>;
   sightings: EntityTable<Sighting, 'fingerprint'>;
+  people: EntityTable<Person, 'profileUrl'>;
 };
 
 export function openDb(name = DB_NAME): PacerDb {
@@ -38,6 +54,11 @@ export function openDb(name = DB_NAME): PacerDb {
   db.version(2).stores({
     events: 'id, type, at, site, [type+at], deal.id, person.crmId',
     sightings: 'fingerprint',
+  });
+  // v3 (issue #4): one person across LinkedIn and the CRMs; events by LinkedIn profile.
+  db.version(3).stores({
+    events: 'id, type, at, site, [type+at], deal.id, person.crmId, person.profileUrl',
+    people: 'profileUrl, nameKey, *crmIds',
   });
   return db;
 }

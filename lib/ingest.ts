@@ -3,6 +3,7 @@ import { mergeDealObservation } from './deal-merge';
 import type { PacerDb, Sighting } from './db';
 import type { ActivityEvent, DealSnapshot, EventType } from './model';
 import type { CaptureAck, CaptureBatch, CapturedEvent } from './capture-batch';
+import { recordPeople } from './people';
 
 /** Adds events whose id is not stored yet. Events are immutable: an existing one is never overwritten. */
 export async function addNewEvents(db: PacerDb, events: readonly ActivityEvent[]): Promise<number> {
@@ -65,8 +66,9 @@ function fillFromStored(row: DealSnapshot, stored: DealSnapshot | undefined): De
 }
 
 export async function storeBatch(db: PacerDb, batch: CaptureBatch): Promise<CaptureAck> {
-  return db.transaction('rw', db.events, db.deals, db.sightings, async () => {
+  return db.transaction('rw', [db.events, db.deals, db.sightings, db.people], async () => {
     const events: ActivityEvent[] = await reconcileSightings(db, batch.events);
+    events.push(...(await recordPeople(db, batch.people ?? [], events, batch.seenAt)));
     const deals: DealSnapshot[] = [];
     const sources = [
       ...batch.deals.map(d => ({ seen: d, partial: false })),

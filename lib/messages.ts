@@ -5,6 +5,12 @@ import type { CaptureAck, CaptureBatch } from './capture-batch';
 import type { SiteId } from './model';
 import type { Health, PageReading, PersonReading } from './sites/types';
 
+/** A CRM lead or contact, or a LinkedIn profile. */
+export type PagePerson = Pick<PersonReading, 'name' | 'email' | 'company' | 'title' | 'linkedinUrl'> & {
+  crmId?: string;
+  recordType: PersonReading['recordType'] | 'linkedin';
+};
+
 /** What the content script last read on a tab, for the side panel's "this page". */
 export interface PageState {
   site: SiteId;
@@ -14,9 +20,13 @@ export interface PageState {
   /** `site:recordId` of the lead or contact on a person page. */
   personId?: string;
   /** What a person page shows of them (session storage only, for the side panel). */
-  person?: PersonReading;
+  person?: PagePerson;
+  /** The canonical LinkedIn profile URL on a LinkedIn profile page. */
+  profileUrl?: string;
   /** How many deals a list view or board shows. */
   rows?: number;
+  /** A sentence for pages that are neither a deal nor a person ("3 conversations open"). */
+  detail?: string;
   health: Health;
   readAt: string;
 }

@@ -2,13 +2,14 @@
 // Pure, so the rules for "what counts as the rep's activity" are tested without a browser.
 import { stableId } from './ids';
 import type { ActivityEvent, DealRef, EventType, PersonRef, SiteId } from './model';
-import type { CapturedEvent } from './capture-batch';
+import type { CapturedEvent, PersonSeen } from './capture-batch';
 import type { DealObservation, PageReading, RepAction, VisibleActivity } from './sites/types';
 
 export interface Observations {
   deals: DealObservation[];
   listRows: DealObservation[];
   events: CapturedEvent[];
+  people: PersonSeen[];
 }
 
 const TIMELINE_TYPES: Partial<Record<VisibleActivity['type'], EventType>> = {
@@ -77,17 +78,23 @@ export function observe(reading: PageReading, site: SiteId, seenAt: string): Obs
     case 'deal': {
       const { deal } = reading;
       const events = timelineEvents(site, deal.id, deal.url, reading.activities, seenAt, { deal: { id: deal.id, name: deal.name } });
-      return { deals: [deal], listRows: [], events };
+      return { deals: [deal], listRows: [], events, people: [] };
     }
     case 'person': {
       const { person } = reading;
       const ref: PersonRef = { name: person.name, crmId: person.crmId, ...(person.linkedinUrl ? { profileUrl: person.linkedinUrl } : {}) };
-      return { deals: [], listRows: [], events: timelineEvents(site, person.crmId, person.url, reading.activities, seenAt, { person: ref }) };
+      const seen: PersonSeen = {
+        name: person.name,
+        crmId: person.crmId,
+        ...(person.company ? { company: person.company } : {}),
+        ...(person.linkedinUrl ? { profileUrl: person.linkedinUrl } : {}),
+      };
+      return { deals: [], listRows: [], events: timelineEvents(site, person.crmId, person.url, reading.activities, seenAt, { person: ref }), people: [seen] };
     }
     case 'list':
-      return { deals: [], listRows: reading.rows, events: [] };
+      return { deals: [], listRows: reading.rows, events: [], people: [] };
     default:
-      return { deals: [], listRows: [], events: [] };
+      return { deals: [], listRows: [], events: [], people: [] };
   }
 }
 

@@ -1,7 +1,7 @@
 // The content script's outbox. A batch leaves the outbox only when the
 // background acknowledges it: a service worker killed between send and ack
 // just means the same batch (same ids) is sent again, and ids make that harmless.
-import type { CaptureAck, CaptureBatch, CapturedEvent } from './capture-batch';
+import type { CaptureAck, CaptureBatch, CapturedEvent, PersonSeen } from './capture-batch';
 import type { DealObservation } from './sites/types';
 
 export interface OutboxOptions {
@@ -52,8 +52,9 @@ export class Outbox {
     events: readonly CapturedEvent[],
     deals: readonly DealObservation[],
     listRows: readonly DealObservation[] = [],
+    people: readonly PersonSeen[] = [],
   ) {
-    if (events.length === 0 && deals.length === 0 && listRows.length === 0) return;
+    if (events.length === 0 && deals.length === 0 && listRows.length === 0 && people.length === 0) return;
     if (!this.open || this.open.site !== site || this.open.events.length + events.length > this.o.maxEventsPerBatch) {
       this.seal();
       this.open = { batchId: this.o.newId(), site, seenAt, events: [], deals: [] };
@@ -71,6 +72,7 @@ export class Outbox {
       this.open.listRows ??= [];
       for (const d of listRows) upsert(this.open.listRows, d);
     }
+    if (people.length) (this.open.people ??= []).push(...people);
     if (!this.flushTimer) {
       this.flushTimer = true;
       this.o.setTimeout(() => {

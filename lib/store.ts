@@ -8,6 +8,7 @@ import { countByType, type CountsByType } from './metrics/counts';
 import { dayPeriod, weekPeriod, type Period } from './metrics/period';
 import type { ActivityEvent, DealSnapshot } from './model';
 import { watchActivePage } from './page-state';
+import { identitiesOf } from './people';
 
 export type Loadable<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; message: string };
 
@@ -27,6 +28,7 @@ export const activeDeal = signal<Loadable<DealSnapshot | undefined>>({ status: '
 /** The latest events about the deal or person on the active tab, newest first. */
 export const activeTouches = signal<ActivityEvent[]>([]);
 const TOUCHES_SHOWN = 8;
+const newestFirst = (events: ActivityEvent[]) => events.sort((a, b) => b.at.localeCompare(a.at)).slice(0, TOUCHES_SHOWN);
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -67,15 +69,24 @@ export function watchActiveDeal() {
     return () => sub.unsubscribe();
   });
   const stopTouches = effect(() => {
-    const { dealId, personId } = activePage.value.state ?? {};
-    if (!dealId && !personId) {
+    const { dealId, personId, profileUrl, person } = activePage.value.state ?? {};
+    if (!dealId && !personId && !profileUrl) {
       activeTouches.value = [];
       return;
     }
-    const query = () =>
-      (dealId ? db().events.where('deal.id').equals(dealId) : db().events.where('person.crmId').equals(personId!))
-        .toArray()
-        .then(events => events.sort((a, b) => b.at.localeCompare(a.at)).slice(0, TOUCHES_SHOWN));
+    // A person's touches span sites: their LinkedIn profile and every CRM record that is them.
+    const query = async () => {
+      if (dealId) return newestFirst(await db().events.where('deal.id').equals(dealId).toArray());
+      const ids = await identitiesOf(db(), {
+        ...(profileUrl ?? person?.linkedinUrl ? { profileUrl: profileUrl ?? person?.linkedinUrl } : {}),
+        ...(personId ? { crmId: personId } : {}),
+      });
+      const [byProfile, byCrm] = await Promise.all([
+        ids.profileUrls.length ? db().events.where('person.profileUrl').anyOf(ids.profileUrls).toArray() : [],
+        ids.crmIds.length ? db().events.where('person.crmId').anyOf(ids.crmIds).toArray() : [],
+      ]);
+      return newestFirst([...new Map([...byProfile, ...byCrm].map(e => [e.id, e])).values()]);
+    };
     const sub = liveQuery(query).subscribe({ next: events => (activeTouches.value = events), error: () => (activeTouches.value = []) });
     return () => sub.unsubscribe();
   });

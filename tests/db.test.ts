@@ -11,11 +11,12 @@ describe('database schema', () => {
   it('creates events and deals with the indexes the UI queries by, and the sightings table', async () => {
     const db = openDb(`schema-${crypto.randomUUID()}`);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
+    expect(db.table('people').schema.indexes.map(i => i.name).sort()).toEqual(['crmIds', 'nameKey']);
     expect(db.table('sightings').schema.primKey.keyPath).toBe('fingerprint');
     const events = db.table('events').schema;
     expect(events.primKey.keyPath).toBe('id');
-    expect(events.indexes.map(i => i.name).sort()).toEqual(['[type+at]', 'at', 'deal.id', 'person.crmId', 'site', 'type']);
+    expect(events.indexes.map(i => i.name).sort()).toEqual(['[type+at]', 'at', 'deal.id', 'person.crmId', 'person.profileUrl', 'site', 'type']);
     const deals = db.table('deals').schema;
     expect(deals.primKey.keyPath).toBe('id');
     expect(deals.indexes.map(i => i.name).sort()).toEqual(['lastSeenAt', 'stage', 'status']);
@@ -32,7 +33,26 @@ describe('database schema', () => {
     expect(await db.events.get('e1')).toMatchObject({ type: 'call' });
     expect(await db.sightings.count()).toBe(0);
     expect(await db.events.where('person.crmId').equals('salesforce:00Q1').count()).toBe(0);
+    expect(await db.people.count()).toBe(0);
     expect(await db.events.where('[type+at]').between(['call', '2026'], ['call', '2027']).count()).toBe(1);
+    await db.delete();
+  });
+
+  it('v2 → v3: sightings and events survive, people and the profile index appear', async () => {
+    const name = `upgrade-v2-${crypto.randomUUID()}`;
+    const raw = new Dexie(name);
+    raw.version(1).stores({ events: 'id, type, at, site, [type+at], deal.id', deals: 'id, status, stage, lastSeenAt' });
+    raw.version(2).stores({ events: 'id, type, at, site, [type+at], deal.id, person.crmId', sightings: 'fingerprint' });
+    await raw.table('events').add({
+      id: 'v1', type: 'linkedin_profile_view', at: '2026-11-27T10:00:00.000Z', site: 'linkedin', url: 'u', capturedAt: '2026-11-27T10:00:00.000Z',
+      person: { name: 'Dana Park', profileUrl: 'https://www.linkedin.com/in/dana-park/' },
+    });
+    await raw.table('sightings').add({ fingerprint: 'f', actions: ['a'], timeline: [] });
+    raw.close();
+    const db = openDb(name);
+    expect(await db.sightings.get('f')).toEqual({ fingerprint: 'f', actions: ['a'], timeline: [] });
+    expect(await db.events.where('person.profileUrl').equals('https://www.linkedin.com/in/dana-park/').count()).toBe(1);
+    expect(await db.people.count()).toBe(0);
     await db.delete();
   });
 });

@@ -97,12 +97,13 @@ export function createAggregates(timeZone: string, ids: IdSet = new Set<string>(
 /**
  * Inserts (1) or deletes (-1, a tombstone) one event, in place. Returns the local day
  * whose row changed (to persist it), or null when nothing changed: a duplicate insert,
- * a delete of an id never counted, or an unreadable `at`. A delete must pass the event
+ * a delete of an id never counted, an unreadable `at` or a type outside the vocabulary. A delete must pass the event
  * as it was stored; an edit is a delete of the old version plus an insert of the new.
  * A day left with nothing is removed from `days` (the caller deletes its row).
  */
 export function applyEvent(state: AggregateState, event: ActivityEvent, sign: 1 | -1): string | null {
   if (sign === 1 ? state.ids.has(event.id) : !state.ids.has(event.id)) return null;
+  if (typeIndex(event.type) < 0) return null; // not in the vocabulary: never counted
   const key = keyerFor(state.timeZone).key(event.at);
   if (key === null) return null;
   let day = state.days.get(key);

@@ -59,15 +59,19 @@ describe('observe', () => {
     const { events } = observe(reading, 'salesforce', seenAt);
     expect(events[0]!.person).toEqual({ name: 'Dana Park', crmId: 'salesforce:00Q1', profileUrl: 'https://www.linkedin.com/in/dana-park/' });
     expect(events[0]!.deal).toBeUndefined();
+    // The person is handed on, so their LinkedIn profile and CRM record become one person.
+    expect(observe(reading, 'salesforce', seenAt).people).toEqual([
+      { name: 'Dana Park', crmId: 'salesforce:00Q1', profileUrl: 'https://www.linkedin.com/in/dana-park/' },
+    ]);
   });
 
   it('hands list rows over as partial deal readings', () => {
     const reading: PageReading = { kind: 'list', rows: [deal], health: healthy };
-    expect(observe(reading, 'salesforce', seenAt)).toEqual({ deals: [], listRows: [deal], events: [] });
+    expect(observe(reading, 'salesforce', seenAt)).toEqual({ deals: [], listRows: [deal], events: [], people: [] });
   });
 
   it('records nothing from an unknown page', () => {
-    expect(observe({ kind: 'unknown', health: { ok: false, missing: ['Path'] } }, 'salesforce', seenAt)).toEqual({ deals: [], listRows: [], events: [] });
+    expect(observe({ kind: 'unknown', health: { ok: false, missing: ['Path'] } }, 'salesforce', seenAt)).toEqual({ deals: [], listRows: [], events: [], people: [] });
   });
 });
 

@@ -1,0 +1,150 @@
+// Pacer on LinkedIn. LinkedIn probes pages for extensions, so this runner adds
+// nothing to the page: no element, no style, no event or message on the page's
+// window (it is not a WXT content-script context, which posts one), no
+// web-accessible resource. It only reads, in the isolated world, and listens.
+import { sendMessage, type PageState } from './messages';
+import { linkedinActionEvent, observeLinkedIn } from './linkedin-observe';
+import { Outbox } from './outbox';
+import { linkedin, type LinkedInAction, type LinkedInReading } from './sites/linkedin';
+
+const READ_DEBOUNCE_MS = 400;
+const LOCATION_POLL_MS = 500;
+const CONFIRM_POLL_MS = 250;
+const CONFIRM_TIMEOUT_MS = 15_000;
+
+function pageState(reading: LinkedInReading, url: string, readAt: string): PageState {
+  const base = { site: 'linkedin' as const, url, health: reading.health, readAt };
+  switch (reading.kind) {
+    case 'profile':
+      return {
+        ...base,
+        kind: 'person',
+        profileUrl: reading.person.profileUrl,
+        person: {
+          name: reading.person.name,
+          ...(reading.person.company ? { company: reading.person.company } : {}),
+          ...(reading.person.headline ? { title: reading.person.headline } : {}),
+          linkedinUrl: reading.person.profileUrl,
+          recordType: 'linkedin',
+        },
+      };
+    case 'lead':
+      return {
+        ...base,
+        kind: 'person',
+        ...(reading.person.profileUrl ? { profileUrl: reading.person.profileUrl } : {}),
+        person: {
+          name: reading.person.name,
+          ...(reading.person.company ? { company: reading.person.company } : {}),
+          ...(reading.person.title ? { title: reading.person.title } : {}),
+          ...(reading.person.profileUrl ? { linkedinUrl: reading.person.profileUrl } : {}),
+          recordType: 'linkedin',
+        },
+      };
+    case 'messaging':
+      return { ...base, kind: 'list', detail: `${reading.threads.length} conversation${reading.threads.length === 1 ? '' : 's'} open; messages you send are counted, never their text.` };
+    case 'invitations':
+      return { ...base, kind: 'list', detail: `${reading.people.length} ${reading.direction} invitation${reading.people.length === 1 ? '' : 's'} on this page.` };
+    case 'people':
+      return { ...base, kind: 'list', detail: `${reading.people.length} people on this page.` };
+    default:
+      return { ...base, kind: 'unknown' };
+  }
+}
+
+export function runLinkedIn(): void {
+  const report = (error: unknown) => {
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    sendMessage('reportError', { site: 'linkedin', message }).catch(() => {});
+  };
+  const fenced =
+    <A extends unknown[]>(fn: (...args: A) => void) =>
+    (...args: A) => {
+      try {
+        fn(...args);
+      } catch (error) {
+        report(error);
+      }
+    };
+
+  const outbox = new Outbox({ send: batch => sendMessage('capture', batch) });
+  const queued = new Set<string>();
+  let lastPeople = '';
+  let lastState = '';
+
+  const read = fenced(() => {
+    const now = new Date();
+    const url = new URL(location.href);
+    const reading = linkedin.read(document, url, now);
+    const seenAt = now.toISOString();
+    const state = pageState(reading, url.href, seenAt);
+    const stateKey = JSON.stringify({ ...state, readAt: '' });
+    if (stateKey !== lastState) {
+      lastState = stateKey;
+      sendMessage('pageState', state).catch(() => {});
+    }
+    const { events, people } = observeLinkedIn(reading, url.href, seenAt);
+    const fresh = events.filter(e => !queued.has(e.id));
+    for (const e of fresh) queued.add(e.id);
+    const peopleKey = JSON.stringify(people);
+    const changedPeople = peopleKey === lastPeople ? [] : people;
+    lastPeople = peopleKey;
+    outbox.push('linkedin', seenAt, fresh, [], [], changedPeople);
+  });
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const schedule = () => {
+    if (timer !== undefined) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      read();
+    }, READ_DEBOUNCE_MS);
+  };
+  new MutationObserver(fenced(schedule)).observe(document, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['aria-label', 'aria-pressed', 'disabled', 'class'] });
+
+  // LinkedIn is a single-page app; polling the address from the isolated world is invisible to it.
+  let href = location.href;
+  setInterval(
+    fenced(() => {
+      if (location.href === href) return;
+      href = location.href;
+      lastPeople = '';
+      read();
+    }),
+    LOCATION_POLL_MS,
+  );
+
+  const pending = new Set<string>();
+  const watch = (action: LinkedInAction, clickedAt: Date) => {
+    const key = `${action.type}|${action.person.profileUrl ?? action.person.name ?? ''}`;
+    if (pending.has(key)) return;
+    pending.add(key);
+    const deadline = clickedAt.getTime() + CONFIRM_TIMEOUT_MS;
+    const check = fenced(() => {
+      const outcome = action.confirm(document, new URL(location.href));
+      if (outcome.status === 'pending' && Date.now() < deadline) {
+        setTimeout(check, CONFIRM_POLL_MS);
+        return;
+      }
+      pending.delete(key);
+      if (outcome.status !== 'saved') return;
+      const event = linkedinActionEvent(action, clickedAt.toISOString(), location.href);
+      if (queued.has(event.id)) return;
+      queued.add(event.id);
+      outbox.push('linkedin', new Date().toISOString(), [event], []);
+    });
+    setTimeout(check, CONFIRM_POLL_MS);
+  };
+  document.addEventListener(
+    'click',
+    fenced((e: Event) => {
+      if (!e.isTrusted) return; // only the rep's own clicks
+      const target = e.composedPath()[0];
+      if (!(target instanceof Element)) return;
+      const action = linkedin.actionFor(target, document, new URL(location.href));
+      if (action) watch(action, new Date());
+    }),
+    { capture: true, passive: true },
+  );
+  read();
+}
