@@ -97,9 +97,10 @@ export function createAggregates(timeZone: string, ids: IdSet = new Set<string>(
 /**
  * Inserts (1) or deletes (-1, a tombstone) one event, in place. Returns the local day
  * whose row changed (to persist it), or null when nothing changed: a duplicate insert,
- * a delete of an id never counted, an unreadable `at` or a type outside the vocabulary. A delete must pass the event
- * as it was stored; an edit is a delete of the old version plus an insert of the new.
- * A day left with nothing is removed from `days` (the caller deletes its row).
+ * a delete of an id never counted, an unreadable `at` or a type outside the vocabulary.
+ * A delete must pass the event as it was stored; an edit is a delete of the old version
+ * plus an insert of the new. A day left with nothing is removed from `days` (the caller
+ * deletes its row).
  */
 export function applyEvent(state: AggregateState, event: ActivityEvent, sign: 1 | -1): string | null {
   if (sign === 1 ? state.ids.has(event.id) : !state.ids.has(event.id)) return null;
@@ -155,7 +156,8 @@ const CALL = TYPE_INDEX.get('call')!;
 const EMAIL = TYPE_INDEX.get('email')!;
 const DEAL_WON = TYPE_INDEX.get('deal_won')!;
 const DEAL_LOST = TYPE_INDEX.get('deal_lost')!;
-const HISTORY_INDEX = new Set(HISTORY_TYPES.map(t => TYPE_INDEX.get(t)!));
+const IS_HISTORY = new Uint8Array(NT);
+for (const t of HISTORY_TYPES) IS_HISTORY[TYPE_INDEX.get(t)!] = 1;
 
 /**
  * The same days as aggregateAll for events already unique by id (as the database holds
@@ -216,7 +218,7 @@ export function aggregateUnique(events: readonly ActivityEvent[], timeZone: stri
       if (!m) money[day] = m = emptyDay(key);
       addToDay(m, e, 1);
     }
-    if (history && HISTORY_INDEX.has(t)) history.add(e);
+    if (history && IS_HISTORY[t] === 1) history.add(e);
   }
   const days = new Map<string, DailyAggregate>();
   for (let d = 0; d < keys.length; d++) {

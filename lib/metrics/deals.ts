@@ -78,8 +78,12 @@ export class DealHistory {
   /** Amount and discount as the event carried them; NaN when absent. */
   hAmount = new Float64Array(1024);
   hDiscount = new Float64Array(1024);
-  readonly hCurrency: (string | null)[] = [];
-  readonly hEvent: ActivityEvent[] = [];
+  /** Index into `currencies` (-1: none). */
+  hCurrency = new Int16Array(1024);
+  readonly currencies: string[] = [];
+  private readonly currencyCode = new Map<string, number>();
+  /** Deal names as the first event that named the deal showed them. */
+  readonly names: (string | undefined)[] = [];
 
   constructor(readonly stages: readonly string[]) {
     for (const s of stages) this.codeOf(s);
@@ -96,13 +100,14 @@ export class DealHistory {
     return c;
   }
 
-  dealOf(id: string): number {
+  dealOf(id: string, name?: string): number {
     let di = this.dealIndex.get(id);
     if (di === undefined) {
       di = this.ids.length;
       this.dealIndex.set(id, di);
       this.ids.push(id);
-    }
+      this.names.push(name);
+    } else if (name !== undefined && this.names[di] === undefined) this.names[di] = name;
     return di;
   }
 
@@ -120,7 +125,8 @@ export class DealHistory {
     if (ms !== ms) return;
     const h = this.h;
     if (h === this.hDeal.length) this.grow();
-    this.hDeal[h] = this.dealOf(id);
+    const deal = e.deal!;
+    this.hDeal[h] = this.dealOf(id, deal.name);
     this.hMs[h] = ms;
     this.hKind[h] = kind;
     const m = e.meta;
@@ -129,17 +135,26 @@ export class DealHistory {
       this.hTo[h] = m?.toStage === undefined ? -1 : this.codeOf(m.toStage);
     }
     const amount = e.amount;
-    this.hAmount[h] = amount === undefined || !Number.isFinite(amount) ? NaN : amount;
-    this.hCurrency.push(e.currency ?? null);
+    if (amount === undefined || !Number.isFinite(amount)) this.hAmount[h] = NaN;
+    else {
+      this.hAmount[h] = amount;
+      const currency = e.currency;
+      let c = currency ? this.currencyCode.get(currency) : -1;
+      if (c === undefined) {
+        c = this.currencies.length;
+        this.currencies.push(currency!);
+        this.currencyCode.set(currency!, c);
+      }
+      this.hCurrency[h] = c;
+    }
     const discount = m?.discount;
     this.hDiscount[h] = discount === undefined || !Number.isFinite(discount) ? NaN : discount;
-    this.hEvent.push(e);
     this.h = h + 1;
   }
 
   private grow(): void {
     const cap = this.hDeal.length * 2;
-    const grow = <T extends Int32Array | Float64Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+    const grow = <T extends Int32Array | Float64Array | Uint8Array | Int16Array>(a: T, make: (n: number) => T): T => {
       const b = make(cap);
       b.set(a);
       return b;
@@ -151,6 +166,7 @@ export class DealHistory {
     this.hTo = grow(this.hTo, n => new Int32Array(n));
     this.hAmount = grow(this.hAmount, n => new Float64Array(n));
     this.hDiscount = grow(this.hDiscount, n => new Float64Array(n));
+    this.hCurrency = grow(this.hCurrency, n => new Int16Array(n));
   }
 }
 
@@ -176,7 +192,7 @@ export function buildDealTable(
     hist = new DealHistory(stages);
     for (let i = 0; i < history.length; i++) hist.add(history[i]!);
   }
-  const { ids, stageNames, stageIsOpen: openStage, h, hDeal, hMs, hKind, hFrom, hTo, hAmount, hCurrency, hDiscount, hEvent } = hist;
+  const { ids, stageNames, stageIsOpen: openStage, h, hDeal, hMs, hKind, hFrom, hTo, hAmount, hCurrency, hDiscount, currencies } = hist;
   // Deal rows: those met in events, then those known only from snapshots.
   const snapshots: (DealSnapshot | null)[] = new Array<DealSnapshot | null>(ids.length).fill(null);
   for (const d of deals) {
@@ -300,7 +316,7 @@ export function buildDealTable(
       for (let k = b - 1; source < 0 && k >= a; k--) if (hAmount[order[k]!]! === hAmount[order[k]!]!) source = order[k]!;
       if (source >= 0) {
         amount = hAmount[source]!;
-        currency = hCurrency[source]!;
+        currency = hCurrency[source]! < 0 ? null : currencies[hCurrency[source]!]!;
       }
     }
     if (amount !== null && Number.isFinite(amount)) {
@@ -311,7 +327,7 @@ export function buildDealTable(
     if (discount !== discount && snap?.listAmount && snap.amount !== null && snap.listAmount > 0) discount = 1 - snap.amount / snap.listAmount;
     if (discount !== discount && close >= 0) discount = hDiscount[close]!;
     table.discount[i] = Number.isFinite(discount) ? discount : NaN;
-    table.names[i] = snap?.name ?? (b > a ? hEvent[order[a]!]!.deal?.name : undefined) ?? ids[i]!;
+    table.names[i] = snap?.name ?? hist.names[i] ?? ids[i]!;
   }
   table.entryStart[n] = en;
   return table;

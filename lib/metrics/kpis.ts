@@ -398,7 +398,7 @@ export const DISCOUNT_BANDS = [
   { label: '5–10 %', from: 0.05, to: 0.1 },
   { label: '10–20 %', from: 0.1, to: 0.2 },
   { label: '20–30 %', from: 0.2, to: 0.3 },
-  { label: '30 %+', from: 0.3, to: Infinity },
+  { label: '30 %+', from: 0.3, to: null },
 ] as const;
 
 export const discountBandOf = (discount: number): number => {
@@ -409,7 +409,8 @@ export const discountBandOf = (discount: number): number => {
 export interface DiscountBand {
   label: string;
   from: number;
-  to: number;
+  /** null for the open-ended last band. */
+  to: number | null;
   /** Won deals in the band: the distribution of discounts given. */
   won: number;
   lost: number;

@@ -38,7 +38,6 @@ const DAY_MS = 86_400_000;
 // ---- civil dates ------------------------------------------------------------------------
 
 const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
-const pad4 = (n: number) => String(n).padStart(4, '0');
 
 export const civilDate = (y: number, m: number, d: number): string => new Date(Date.UTC(y, m - 1, d)).toISOString().slice(0, 10);
 
@@ -349,12 +348,6 @@ export function workingDaysBetween(startDate: string, endDate: string, holidays?
 export const workingDaysIn = (p: Pick<ZonedPeriod, 'startDate' | 'endDate'>, holidays?: readonly string[] | ReadonlySet<string>): number =>
   workingDaysBetween(p.startDate, p.endDate, holidays);
 
-/** ISO label helper for tests and UIs: 'YYYY-MM-DD HH:mm' local. */
-export function formatLocal(at: Date | string | number, timeZone: string): string {
-  const ms = at instanceof Date ? at.getTime() : typeof at === 'string' ? Date.parse(at) : at;
-  const w = new Date(wallClock(ms, timeZone));
-  return `${pad4(w.getUTCFullYear())}-${pad2(w.getUTCMonth() + 1)}-${pad2(w.getUTCDate())} ${pad2(w.getUTCHours())}:${pad2(w.getUTCMinutes())}`;
-}
 
 const D0 = 48;
 const dig = (s: string, i: number, n: number): number => {

@@ -23,6 +23,7 @@ import {
   closedWonOfEntered,
   dealsOverTarget,
   discounting,
+  driverChange,
   pipeline,
   pipelineCoverage,
   proposalAcceptance,
@@ -191,10 +192,8 @@ export function scorecardFromAggregates(
   };
   const cur = score(current, convCur!, timeCur!);
   const prev = score(previous, convPrev!, timePrev!);
-  const drivers = {} as Record<Driver, number>;
-  for (const k of Object.keys(cur.drivers) as Driver[]) drivers[k] = cur.drivers[k] - prev.drivers[k];
   const change: Change = {
-    drivers,
+    drivers: driverChange(cur.drivers, prev.drivers),
     score: Math.round((cur.score - prev.score) * 100) / 100,
     attained: Math.round((cur.attainment.attained - prev.attainment.attained) * 100) / 100,
     attainment: cur.attainment.ratio !== null && prev.attainment.ratio !== null ? cur.attainment.ratio - prev.attainment.ratio : null,

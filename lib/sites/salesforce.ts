@@ -461,7 +461,8 @@ function readActivity(item: Element, now: Date, opts: DateOptions): VisibleActiv
   if (other && text(other)) {
     const person: PersonRef = { name: text(other) };
     const record = hrefRecord(other);
-    if (record) person.crmId = record.id;
+    // The same key as person pages and actions use: `salesforce:<recordId>`.
+    if (record) person.crmId = `salesforce:${record.id}`;
     activity.person = person;
   }
   return activity;

@@ -4,6 +4,7 @@
 import { hostResolverRules, startHttpsServer, type HttpsServer, type Route } from '../../scripts/lib/https-server';
 import { fixture } from './sites/fixture-route';
 import { hubspotRoutes } from './sites/hubspot';
+import { linkedinRoutes } from './sites/linkedin';
 import { pipedriveRoutes } from './sites/pipedrive';
 import { salesforceRoutes } from './sites/salesforce';
 
@@ -40,7 +41,7 @@ const burstScript = (n: number) => `<script>
 })();
 </script>`;
 
-export const TEST_HOSTS = ['*.lightning.force.com', 'app.hubspot.com', 'app-eu1.hubspot.com', '*.pipedrive.com'];
+export const TEST_HOSTS = ['*.lightning.force.com', 'app.hubspot.com', 'app-eu1.hubspot.com', '*.pipedrive.com', 'www.linkedin.com'];
 
 export async function startTestSite(): Promise<{ server: HttpsServer; rules: string; opportunityUrl(key: keyof typeof OPPORTUNITIES, query?: string): string }> {
   const routes: Route[] = [
@@ -60,6 +61,7 @@ export async function startTestSite(): Promise<{ server: HttpsServer; rules: str
     { host: /\.lightning\.force\.com$/, path: /^\/lightning\/o\//, handle: () => ({ body: '<!doctype html><title>List</title><h1>Opportunities</h1>' }) },
     ...hubspotRoutes,
     ...pipedriveRoutes,
+    ...linkedinRoutes,
   ];
   const server = await startHttpsServer(routes);
   return {

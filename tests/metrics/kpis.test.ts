@@ -24,7 +24,6 @@ import { deal, ev, lost, move, STAGES, won } from './make';
 const rates = { currency: 'USD', rates: { EUR: 1.1 } };
 const table = (history: ActivityEvent[], deals: DealSnapshot[] = []) => buildDealTable(history, deals, STAGES, 'UTC');
 const march = { from: '2026-03-01T00:00:00.000Z', to: '2026-04-01T00:00:00.000Z' };
-const feb = { from: '2026-02-01T00:00:00.000Z', to: '2026-03-01T00:00:00.000Z' };
 
 describe('proposal acceptance', () => {
   it.each([

@@ -177,7 +177,7 @@ describe('read: opportunities', () => {
           at: local(2026, 12, 2, 10, 30),
           byMe: true,
           planned: true, // under Upcoming & Overdue
-          person: { name: 'Dana Park', crmId: '0035e00000Tz4HcAAJ' },
+          person: { name: 'Dana Park', crmId: 'salesforce:0035e00000Tz4HcAAJ' },
         },
         {
           type: 'call',
@@ -186,7 +186,7 @@ describe('read: opportunities', () => {
           dateText: '9:00am | 11/24/26',
           at: local(2026, 11, 24, 9, 0),
           byMe: true,
-          person: { name: 'Dana Park', crmId: '0035e00000Tz4HcAAJ' },
+          person: { name: 'Dana Park', crmId: 'salesforce:0035e00000Tz4HcAAJ' },
         },
         {
           // The subject links to "#": no activity id to keep.
@@ -195,7 +195,7 @@ describe('read: opportunities', () => {
           dateText: '4:15pm | 11/20/26',
           at: local(2026, 11, 20, 16, 15),
           byMe: true,
-          person: { name: 'Sam Ortiz', crmId: '0035e00000Tz5JdAAJ' },
+          person: { name: 'Sam Ortiz', crmId: 'salesforce:0035e00000Tz5JdAAJ' },
         },
         {
           type: 'call',
@@ -204,7 +204,7 @@ describe('read: opportunities', () => {
           dateText: '11:00am | 11/3/26',
           at: local(2026, 11, 3, 11, 0),
           byMe: false,
-          person: { name: 'Sam Ortiz', crmId: '0035e00000Tz5JdAAJ' },
+          person: { name: 'Sam Ortiz', crmId: 'salesforce:0035e00000Tz5JdAAJ' },
         },
       ],
       health: healthy,
@@ -235,7 +235,7 @@ describe('read: opportunities', () => {
           dateText: '14:30 | 10.11.2026',
           at: local(2026, 11, 10, 14, 30),
           byMe: true,
-          person: { name: 'Lena Vogt', crmId: '0035e00000Tz6KeAAJ' },
+          person: { name: 'Lena Vogt', crmId: 'salesforce:0035e00000Tz6KeAAJ' },
         },
       ],
       health: healthy,
@@ -473,7 +473,7 @@ describe('read: stage history edge cases', () => {
 
 describe('read: leads and contacts', () => {
   test('lead: page layout, LinkedIn URL field canonicalised, timeline', () => {
-    const leadLink = { name: 'Priya Natarajan', crmId: '00Q5e00000Rb7NqEAJ' };
+    const leadLink = { name: 'Priya Natarajan', crmId: 'salesforce:00Q5e00000Rb7NqEAJ' };
     expect(salesforce.read(load('lead'), urls.lead, now)).toEqual({
       kind: 'person',
       person: {
@@ -521,7 +521,7 @@ describe('read: leads and contacts', () => {
   });
 
   test('contact: Dynamic Forms, Account lookup as company, a "Yesterday" row resolved with now', () => {
-    const contactLink = { name: 'Dana Park', crmId: '0035e00000Tz4HcAAJ' };
+    const contactLink = { name: 'Dana Park', crmId: 'salesforce:0035e00000Tz4HcAAJ' };
     expect(salesforce.read(load('contact'), urls.contact, now)).toEqual({
       kind: 'person',
       person: {
