@@ -1,7 +1,20 @@
 // The one place that declares the IndexedDB schema. Every version stays here,
 // unedited once released; each has an upgrade test in tests/db.test.ts.
 import Dexie, { type EntityTable } from 'dexie';
+import type { DailyAggregate } from './metrics/aggregate';
 import type { ActivityEvent, DealSnapshot } from './model';
+
+/** A deleted event: kept so a resend, an import or a sync never brings it back. */
+export interface Tombstone {
+  id: string;
+  deletedAt: string;
+}
+
+/** Small facts about the store itself (e.g. which time zone the day rows are in). */
+export interface MetaRow {
+  key: string;
+  value: string;
+}
 
 /**
  * One activity can be seen twice: when the rep clicks Save in "Log a Call" and
@@ -39,6 +52,9 @@ export type PacerDb = Dexie & {
   deals: EntityTable<DealSnapshot, 'id'>;
   sightings: EntityTable<Sighting, 'fingerprint'>;
   people: EntityTable<Person, 'profileUrl'>;
+  days: EntityTable<DailyAggregate, 'day'>;
+  tombstones: EntityTable<Tombstone, 'id'>;
+  meta: EntityTable<MetaRow, 'key'>;
 };
 
 export function openDb(name = DB_NAME): PacerDb {
@@ -60,5 +76,8 @@ export function openDb(name = DB_NAME): PacerDb {
     events: 'id, type, at, site, [type+at], deal.id, person.crmId, person.profileUrl',
     people: 'profileUrl, nameKey, *crmIds',
   });
+  // v4 (issue #5): per-day aggregates kept up to date as events arrive, so no UI scans
+  // the whole history; tombstones for deleted events; the day rows' time zone in meta.
+  db.version(4).stores({ days: 'day', tombstones: 'id', meta: 'key' });
   return db;
 }

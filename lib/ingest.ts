@@ -4,16 +4,43 @@ import type { PacerDb, Sighting } from './db';
 import type { ActivityEvent, DealSnapshot, EventType } from './model';
 import type { CaptureAck, CaptureBatch, CapturedEvent } from './capture-batch';
 import { recordPeople } from './people';
+import { applyToDays, browserTimeZone, ensureTimeZone } from './days';
 
-/** Adds events whose id is not stored yet. Events are immutable: an existing one is never overwritten. */
-export async function addNewEvents(db: PacerDb, events: readonly ActivityEvent[]): Promise<number> {
+/**
+ * Adds events whose id is not stored yet, and never one the rep deleted (its
+ * tombstone stays). Events are immutable: an existing one is never overwritten.
+ * Their days' aggregates move with them. Call inside a transaction that includes
+ * events, tombstones, days and meta.
+ */
+export async function addNewEvents(db: PacerDb, events: readonly ActivityEvent[], timeZone = browserTimeZone()): Promise<number> {
   const unique = [...new Map(events.map(e => [e.id, e])).values()];
   if (unique.length === 0) return 0;
-  const existing = await db.events.bulkGet(unique.map(e => e.id));
-  const fresh = unique.filter((_, i) => existing[i] === undefined);
-  if (fresh.length) await db.events.bulkAdd(fresh);
+  const ids = unique.map(e => e.id);
+  const [existing, deleted] = await Promise.all([db.events.bulkGet(ids), db.tombstones.bulkGet(ids)]);
+  const fresh = unique.filter((_, i) => existing[i] === undefined && deleted[i] === undefined);
+  if (fresh.length) {
+    await ensureTimeZone(db, timeZone);
+    await db.events.bulkAdd(fresh);
+    await applyToDays(db, fresh, 1, timeZone);
+  }
   return fresh.length;
 }
+
+/** Deletes events for good: a tombstone each, and their days' aggregates adjusted. */
+export async function deleteEvents(db: PacerDb, ids: readonly string[], now = new Date(), timeZone = browserTimeZone()): Promise<number> {
+  return db.transaction('rw', [db.events, db.tombstones, db.days, db.meta], async () => {
+    const unique = [...new Set(ids)]; // a twice-listed id is deleted once, and subtracted once
+    const stored = (await db.events.bulkGet(unique)).filter((e): e is ActivityEvent => e !== undefined);
+    await ensureTimeZone(db, timeZone);
+    await db.tombstones.bulkPut(unique.map(id => ({ id, deletedAt: now.toISOString() })));
+    await db.events.bulkDelete(stored.map(e => e.id));
+    await applyToDays(db, stored, -1, timeZone);
+    return stored.length;
+  });
+}
+
+/** Every table a capture batch writes, for one transaction. */
+export const captureTables = (db: PacerDb) => [db.events, db.deals, db.sightings, db.people, db.days, db.tombstones, db.meta];
 
 /**
  * Decides, per fingerprint, whether a sighting is a new activity or the other
@@ -65,8 +92,8 @@ function fillFromStored(row: DealSnapshot, stored: DealSnapshot | undefined): De
   };
 }
 
-export async function storeBatch(db: PacerDb, batch: CaptureBatch): Promise<CaptureAck> {
-  return db.transaction('rw', [db.events, db.deals, db.sightings, db.people], async () => {
+export async function storeBatch(db: PacerDb, batch: CaptureBatch, timeZone = browserTimeZone()): Promise<CaptureAck> {
+  return db.transaction('rw', captureTables(db), async () => {
     const events: ActivityEvent[] = await reconcileSightings(db, batch.events);
     events.push(...(await recordPeople(db, batch.people ?? [], events, batch.seenAt)));
     const deals: DealSnapshot[] = [];
@@ -82,7 +109,7 @@ export async function storeBatch(db: PacerDb, batch: CaptureBatch): Promise<Capt
       if (!partial) deals.push(snapshot);
       events.push(...merged.events);
     }
-    const stored = await addNewEvents(db, events);
+    const stored = await addNewEvents(db, events, timeZone);
     const lastTouch: Record<string, string> = {};
     for (const d of deals) {
       const at = await lastTouchOf(db, d.id);

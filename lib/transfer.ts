@@ -2,7 +2,8 @@
 // transaction: importing the same file twice changes nothing.
 import type { PacerDb } from './db';
 import { buildExport, type PacerExport } from './export-format';
-import { addNewEvents } from './ingest';
+import { addNewEvents, captureTables } from './ingest';
+import { browserTimeZone } from './days';
 import type { RepIdentity } from './model';
 
 export async function exportAll(db: PacerDb, rep: RepIdentity, now = new Date()): Promise<PacerExport> {
@@ -17,9 +18,9 @@ export interface ImportResult {
   dealsUpdated: number;
 }
 
-export async function importExport(db: PacerDb, data: PacerExport): Promise<ImportResult> {
-  return db.transaction('rw', db.events, db.deals, async () => {
-    const eventsAdded = await addNewEvents(db, data.events);
+export async function importExport(db: PacerDb, data: PacerExport, timeZone = browserTimeZone()): Promise<ImportResult> {
+  return db.transaction('rw', captureTables(db), async () => {
+    const eventsAdded = await addNewEvents(db, data.events, timeZone);
     const stored = await db.deals.bulkGet(data.deals.map(d => d.id));
     // The newer look at a deal wins; an older file never rolls a deal back.
     const newer = data.deals.filter((d, i) => !stored[i] || stored[i]!.lastSeenAt < d.lastSeenAt);

@@ -11,7 +11,9 @@ describe('database schema', () => {
   it('creates events and deals with the indexes the UI queries by, and the sightings table', async () => {
     const db = openDb(`schema-${crypto.randomUUID()}`);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
+    expect(db.table('days').schema.primKey.keyPath).toBe('day');
+    expect(db.table('tombstones').schema.primKey.keyPath).toBe('id');
     expect(db.table('people').schema.indexes.map(i => i.name).sort()).toEqual(['crmIds', 'nameKey']);
     expect(db.table('sightings').schema.primKey.keyPath).toBe('fingerprint');
     const events = db.table('events').schema;
@@ -53,6 +55,27 @@ describe('database schema', () => {
     expect(await db.sightings.get('f')).toEqual({ fingerprint: 'f', actions: ['a'], timeline: [] });
     expect(await db.events.where('person.profileUrl').equals('https://www.linkedin.com/in/dana-park/').count()).toBe(1);
     expect(await db.people.count()).toBe(0);
+    await db.delete();
+  });
+
+  it('v3 → v4: events survive; the day rows are built from them on the first write', async () => {
+    const name = `upgrade-v3-${crypto.randomUUID()}`;
+    const raw = new Dexie(name);
+    raw.version(3).stores({
+      events: 'id, type, at, site, [type+at], deal.id, person.crmId, person.profileUrl',
+      deals: 'id, status, stage, lastSeenAt',
+      sightings: 'fingerprint',
+      people: 'profileUrl, nameKey, *crmIds',
+    });
+    await raw.table('events').add({ id: 'old', type: 'call', at: '2026-11-02T10:00:00.000Z', site: 'salesforce', url: 'u', capturedAt: '2026-11-02T10:00:00.000Z' });
+    raw.close();
+    const db = openDb(name);
+    expect(await db.days.count()).toBe(0);
+    const { addNewEvents } = await import('../lib/ingest');
+    await db.transaction('rw', [db.events, db.tombstones, db.days, db.meta], () =>
+      addNewEvents(db, [{ id: 'new', type: 'email', at: '2026-11-03T10:00:00.000Z', site: 'salesforce', url: 'u', capturedAt: '2026-11-03T10:00:00.000Z' }], 'UTC'),
+    );
+    expect((await db.days.toArray()).map(d => [d.day, d.counts])).toEqual([['2026-11-02', { call: 1 }], ['2026-11-03', { email: 1 }]]);
     await db.delete();
   });
 });

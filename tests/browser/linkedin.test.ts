@@ -305,6 +305,7 @@ describe("the rep's own LinkedIn actions, once each", () => {
       await waitForPacer(s => ofType(addedSince(before, s), 'linkedin_message_sent').length > 0);
       await page.waitForTimeout(SETTLE_MS);
       const added = addedSince(before, await readPacer());
+      if (added.length !== 1) { const st = await readPacer(); console.log('DEBUG', JSON.stringify({ sightings: st.sightings, msgs: ofType(st.events, 'linkedin_message_sent') }, null, 1)); console.log('DOM', await page.evaluate(() => document.querySelector('[data-testid="interop-shadowdom"]')!.shadowRoot!.innerHTML.slice(-6000))); }
       expect(added).toEqual([expect.objectContaining({ type: 'linkedin_message_sent', site: 'linkedin', person: expect.objectContaining({ name: conversation.with }) })]);
       expect(added[0]!.at >= sentFrom.toISOString() && added[0]!.at <= new Date().toISOString(), `at ${added[0]!.at}`).toBe(true);
 
