@@ -4,6 +4,7 @@
 // fenced: nothing Pacer does may throw into the CRM's page.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { CaptureAck } from './capture-batch';
+import { fenceFor } from './fence';
 import { sendMessage } from './messages';
 import type { DealSnapshot, RepIdentity } from './model';
 import { repIdentity } from './settings';
@@ -40,19 +41,7 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter, hook
   // Who the rep is, for CRMs that name the user on activities ("made by Sam Rivera").
   let me: RepIdentity | undefined;
 
-  const report = (error: unknown) => {
-    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    sendMessage('reportError', { site: adapter.id, message }).catch(() => {});
-  };
-  const fenced =
-    <A extends unknown[]>(fn: (...args: A) => void) =>
-    (...args: A) => {
-      try {
-        fn(...args);
-      } catch (error) {
-        report(error);
-      }
-    };
+  const { report, fenced } = fenceFor(adapter.id);
 
   const notify = () => {
     if (!lastReading) return;

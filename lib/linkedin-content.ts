@@ -2,6 +2,7 @@
 // nothing to the page: no element, no style, no event or message on the page's
 // window (it is not a WXT content-script context, which posts one), no
 // web-accessible resource. It only reads, in the isolated world, and listens.
+import { fenceFor } from './fence';
 import { sendMessage, type PageState } from './messages';
 import { linkedinActionEvent, observeLinkedIn } from './linkedin-observe';
 import { Outbox } from './outbox';
@@ -53,19 +54,7 @@ function pageState(reading: LinkedInReading, url: string, readAt: string): PageS
 }
 
 export function runLinkedIn(): void {
-  const report = (error: unknown) => {
-    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    sendMessage('reportError', { site: 'linkedin', message }).catch(() => {});
-  };
-  const fenced =
-    <A extends unknown[]>(fn: (...args: A) => void) =>
-    (...args: A) => {
-      try {
-        fn(...args);
-      } catch (error) {
-        report(error);
-      }
-    };
+  const { fenced } = fenceFor('linkedin');
 
   const outbox = new Outbox({ send: batch => sendMessage('capture', batch) });
   const queued = new Set<string>();

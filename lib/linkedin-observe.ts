@@ -116,39 +116,20 @@ function connectEvent(person: { name?: string; profileUrl?: string }, at: string
 /** The event a confirmed LinkedIn action records. */
 export function linkedinActionEvent(action: LinkedInAction, clickedAt: string, url: string): CapturedEvent {
   const who = action.person;
-  switch (action.type) {
-    case 'linkedin_connect_sent':
-      return connectEvent(who, clickedAt, clickedAt, url);
-    case 'linkedin_message_sent':
-      return {
-        id: stableId('linkedin', 'action', action.type, personKey(who), clickedAt),
-        type: action.type,
-        at: clickedAt,
-        site: 'linkedin',
-        url,
-        person: ref(who),
-        capturedAt: clickedAt,
-        sighting: { fingerprint: messageFingerprint(personKey(who), clickedAt), source: 'action' },
-      };
-    case 'linkedin_lead_saved':
-      return {
-        id: stableId('linkedin', 'lead-saved', who.salesNavUrl ?? personKey(who)),
-        type: action.type,
-        at: clickedAt,
-        site: 'linkedin',
-        url,
-        person: ref(who),
-        capturedAt: clickedAt,
-      };
-    default:
-      return {
-        id: stableId('linkedin', 'action', action.type, personKey(who), clickedAt),
-        type: action.type,
-        at: clickedAt,
-        site: 'linkedin',
-        url,
-        person: ref(who),
-        capturedAt: clickedAt,
-      };
-  }
+  if (action.type === 'linkedin_connect_sent') return connectEvent(who, clickedAt, clickedAt, url);
+  const event: CapturedEvent = {
+    // A saved lead is one fact per lead; a message or InMail is one per Send.
+    id: action.type === 'linkedin_lead_saved'
+      ? stableId('linkedin', 'lead-saved', who.salesNavUrl ?? personKey(who))
+      : stableId('linkedin', 'action', action.type, personKey(who), clickedAt),
+    type: action.type,
+    at: clickedAt,
+    site: 'linkedin',
+    url,
+    person: ref(who),
+    capturedAt: clickedAt,
+  };
+  // A message sent is later seen in its thread: the two sightings pair up.
+  if (action.type === 'linkedin_message_sent') event.sighting = { fingerprint: messageFingerprint(personKey(who), clickedAt), source: 'action' };
+  return event;
 }

@@ -9,7 +9,7 @@ import type { ActivityEvent, DealSnapshot } from '../../lib/model';
 import { activityFingerprint } from '../../lib/observe';
 import { startTestSite } from './site';
 import { HUBSPOT_FIXTURE_REP, HUBSPOT_IDS, hubspotUrls as urls } from './sites/hubspot';
-import { readStore, waitForStore } from './store-probe';
+import { readStore, waitForStore, readSightings, waitForSighting as waitForSightingIn, type SightingRow } from './store-probe';
 
 let site: Awaited<ReturnType<typeof startTestSite>>;
 let browser: ExtensionBrowser;
@@ -85,47 +85,8 @@ async function visit(url: string, ready: (store: Awaited<ReturnType<typeof readS
   return { page, state, store, added: since(before, store.events) };
 }
 
-interface SightingRow {
-  fingerprint: string;
-  actions: string[];
-  timeline: string[];
-}
-
-/** Pacer's record of the two sightings of one activity (the Save click, the timeline row). */
-function sighting(fingerprint: string): Promise<SightingRow | undefined> {
-  return probe.evaluate(
-    fp =>
-      new Promise<SightingRow | undefined>((resolve, reject) => {
-        const req = indexedDB.open('pacer');
-        req.onupgradeneeded = () => req.transaction!.abort(); // never create Pacer's database from the test
-        req.onerror = () => resolve(undefined);
-        req.onsuccess = () => {
-          const db = req.result;
-          if (!db.objectStoreNames.contains('sightings')) {
-            db.close();
-            return resolve(undefined);
-          }
-          const get = db.transaction('sightings').objectStore('sightings').get(fp);
-          get.onsuccess = () => {
-            db.close();
-            resolve(get.result as SightingRow | undefined);
-          };
-          get.onerror = () => reject(get.error);
-        };
-      }),
-    fingerprint,
-  );
-}
-
-async function waitForSighting(fingerprint: string, check: (row: SightingRow) => boolean, timeoutMs = 15_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const row = await sighting(fingerprint);
-    if (row && check(row)) return row;
-    if (Date.now() > deadline) throw new Error(`Sighting ${fingerprint}: ${JSON.stringify(row)}`);
-    await probe.waitForTimeout(100);
-  }
-}
+const waitForSighting = (fingerprint: string, check: (row: SightingRow) => boolean, timeoutMs?: number) =>
+  waitForSightingIn(probe, fingerprint, check, timeoutMs);
 
 // ---------------------------------------------------------------------------
 
@@ -305,7 +266,7 @@ describe('HubSpot: the rep\'s own Save, Send and Create', () => {
    */
   async function perform(page: Page, act: () => Promise<void>, fingerprint?: string) {
     const before = await readStore(probe);
-    const row = fingerprint ? await sighting(fingerprint) : undefined;
+    const row = fingerprint ? (await readSightings(probe)).find(r => r.fingerprint === fingerprint) : undefined;
     const [a0, t0] = [row?.actions.length ?? 0, row?.timeline.length ?? 0];
     await act();
     if (fingerprint) {

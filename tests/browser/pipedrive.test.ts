@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/browser';
 import { stableId } from '../../lib/ids';
 import type { ActivityEvent, DealSnapshot } from '../../lib/model';
-import { readStore, waitForStore } from './store-probe';
+import { readStore, waitForStore, readSightings } from './store-probe';
 import { startTestSite } from './site';
 import { NEW_DEAL_ID, PIPEDRIVE_ORIGIN, PIPEDRIVE_URLS as URLS } from './sites/pipedrive';
 
@@ -67,23 +67,6 @@ async function pageState(probe: Page, url: string, timeoutMs = 15_000): Promise<
   }
 }
 
-/** The sightings table: which Save clicks and feed items were seen for one activity. */
-async function readSightings(probe: Page): Promise<{ fingerprint: string; actions: string[]; timeline: string[] }[]> {
-  return probe.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('pacer');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('sightings')) return (db.close(), resolve([]));
-          const req = db.transaction('sightings', 'readonly').objectStore('sightings').getAll();
-          req.onsuccess = () => (db.close(), resolve(req.result));
-          req.onerror = () => reject(req.error);
-        };
-      }),
-  );
-}
 
 /** Waits until `n` events are stored, then a while longer, and returns them all: an exact count. */
 async function settledEvents(probe: Page, n: number): Promise<ActivityEvent[]> {

@@ -10,7 +10,7 @@ import type { ActivityEvent, DealSnapshot } from '../../lib/model';
 import { activityFingerprint } from '../../lib/observe';
 import { startTestSite } from './site';
 import { NEW_LEAD, SALESFORCE_IDS as IDS, salesforceUrls as urls } from './sites/salesforce';
-import { readStore, waitForStore } from './store-probe';
+import { readStore, waitForStore, readSightings, waitForSighting as waitForSightingIn, type SightingRow } from './store-probe';
 
 let site: Awaited<ReturnType<typeof startTestSite>>;
 let browser: ExtensionBrowser;
@@ -81,47 +81,8 @@ async function visit(url: string, ready: (store: Store, openedAt: string) => unk
   return { page, state, store, openedAt, added: since(before, store.events) };
 }
 
-interface SightingRow {
-  fingerprint: string;
-  actions: string[];
-  timeline: string[];
-}
-
-/** Pacer's record of the two sightings of one activity (the Save click, the timeline row). */
-function sighting(fingerprint: string): Promise<SightingRow | undefined> {
-  return probe.evaluate(
-    fp =>
-      new Promise<SightingRow | undefined>((resolve, reject) => {
-        const req = indexedDB.open('pacer');
-        req.onupgradeneeded = () => req.transaction!.abort(); // never create Pacer's database from the test
-        req.onerror = () => resolve(undefined);
-        req.onsuccess = () => {
-          const db = req.result;
-          if (!db.objectStoreNames.contains('sightings')) {
-            db.close();
-            return resolve(undefined);
-          }
-          const get = db.transaction('sightings').objectStore('sightings').get(fp);
-          get.onsuccess = () => {
-            db.close();
-            resolve(get.result as SightingRow | undefined);
-          };
-          get.onerror = () => reject(get.error);
-        };
-      }),
-    fingerprint,
-  );
-}
-
-async function waitForSighting(fingerprint: string, check: (row: SightingRow) => boolean, timeoutMs = 15_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const row = await sighting(fingerprint);
-    if (row && check(row)) return row;
-    if (Date.now() > deadline) throw new Error(`Sighting ${fingerprint}: ${JSON.stringify(row)}`);
-    await probe.waitForTimeout(100);
-  }
-}
+const waitForSighting = (fingerprint: string, check: (row: SightingRow) => boolean, timeoutMs?: number) =>
+  waitForSightingIn(probe, fingerprint, check, timeoutMs);
 
 /**
  * Performs `act` on an open page and returns the events it stored. With a
@@ -130,13 +91,13 @@ async function waitForSighting(fingerprint: string, check: (row: SightingRow) =>
  */
 async function perform(page: Page, act: () => Promise<void>, fingerprint?: string) {
   const before = await readStore(probe);
-  const row = fingerprint ? await sighting(fingerprint) : undefined;
+  const row = fingerprint ? (await readSightings(probe)).find(r => r.fingerprint === fingerprint) : undefined;
   const [a0, t0] = [row?.actions.length ?? 0, row?.timeline.length ?? 0];
   await act();
   if (fingerprint) {
     const after = await waitForSighting(fingerprint, r => r.actions.length > a0 && r.timeline.length > t0);
     await page.waitForTimeout(1000);
-    const settled = await sighting(fingerprint);
+    const settled = (await readSightings(probe)).find(r => r.fingerprint === fingerprint);
     expect([settled?.actions.length, settled?.timeline.length], `sightings of ${fingerprint}`).toEqual([a0 + 1, t0 + 1]);
     expect(after.actions.length).toBe(a0 + 1);
   } else {

@@ -46,3 +46,40 @@ export async function waitForStore<T>(page: Page, check: (s: Awaited<ReturnType<
     await page.waitForTimeout(100);
   }
 }
+
+/** One row of Pacer's sightings: the Save clicks and timeline rows seen for one record/type/day. */
+export interface SightingRow {
+  fingerprint: string;
+  actions: string[];
+  timeline: string[];
+}
+
+/** Every sightings row, read with the raw API (never creating Pacer's database). */
+export async function readSightings(page: Page): Promise<SightingRow[]> {
+  return page.evaluate(
+    () =>
+      new Promise<SightingRow[]>((resolve, reject) => {
+        const open = indexedDB.open('pacer');
+        open.onupgradeneeded = () => open.transaction!.abort();
+        open.onerror = () => resolve([]);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('sightings')) return (db.close(), resolve([]));
+          const req = db.transaction('sightings', 'readonly').objectStore('sightings').getAll();
+          req.onsuccess = () => (db.close(), resolve(req.result as SightingRow[]));
+          req.onerror = () => reject(req.error);
+        };
+      }),
+  );
+}
+
+/** Polls until the sighting with this fingerprint passes `check`. */
+export async function waitForSighting(page: Page, fingerprint: string, check: (row: SightingRow) => boolean, timeoutMs = 15_000): Promise<SightingRow> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const row = (await readSightings(page)).find(r => r.fingerprint === fingerprint);
+    if (row && check(row)) return row;
+    if (Date.now() > deadline) throw new Error(`Sighting ${fingerprint}: ${JSON.stringify(row)}`);
+    await page.waitForTimeout(100);
+  }
+}
