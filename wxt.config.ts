@@ -29,6 +29,8 @@ export default defineConfig({
     // which deal the active tab shows. Host access comes only from content-script matches.
     permissions: browser === 'firefox' ? ['storage', 'tabs'] : ['storage', 'tabs', 'sidePanel'],
     action: { default_title: 'Pacer' },
+    // Manual logging (issue #5): the open side panel focuses its quick-add form.
+    commands: { 'quick-add': { suggested_key: { default: 'Alt+Shift+L' }, description: 'Log an activity by hand' } },
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'pacer@pacer.dev', strict_min_version: '115.0' } } }
       : {}),

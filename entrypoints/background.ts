@@ -3,7 +3,7 @@ import { storeBatch } from '../lib/ingest';
 import { onMessage } from '../lib/messages';
 import { pageStateKey } from '../lib/page-state';
 import { applyPrivacy } from '../lib/privacy';
-import { captureSettings } from '../lib/settings';
+import { captureSettings, planSettings } from '../lib/settings';
 
 // main() must stay synchronous: listeners registered later than the first
 // turn would miss the message that woke the worker.
@@ -11,11 +11,18 @@ export default defineBackground(() => {
   const db = openDb();
 
   // Privacy switches apply here, on the one write path, so every site honours them.
-  onMessage('capture', async batch => storeBatch(db, applyPrivacy(batch, await captureSettings.getValue())));
+  // Day aggregates are kept in the plan's time zone (the rep's working calendar).
+  onMessage('capture', async batch => {
+    const [settings, plan] = await Promise.all([captureSettings.getValue(), planSettings.getValue()]);
+    return storeBatch(db, applyPrivacy(batch, settings), plan.timeZone);
+  });
 
   onMessage('pageState', async (state, sender) => {
     if (sender.tab?.id === undefined) return;
-    await browser.storage.session.set({ [pageStateKey(sender.tab.id)]: state });
+    // While paused, not even who is on the page is kept.
+    const { paused } = await captureSettings.getValue();
+    const kept = paused ? { ...state, person: undefined, profileUrl: undefined, personId: undefined } : state;
+    await browser.storage.session.set({ [pageStateKey(sender.tab.id)]: kept });
   });
 
   onMessage('reportError', (error, sender) => {

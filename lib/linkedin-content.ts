@@ -6,7 +6,7 @@ import { fenceFor } from './fence';
 import { sendMessage, type PageState } from './messages';
 import { linkedinActionEvent, observeLinkedIn } from './linkedin-observe';
 import { Outbox } from './outbox';
-import { linkedin, type LinkedInAction, type LinkedInReading } from './sites/linkedin';
+import { linkedin, selectors, type LinkedInAction, type LinkedInReading } from './sites/linkedin';
 
 const READ_DEBOUNCE_MS = 400;
 const LOCATION_POLL_MS = 500;
@@ -79,6 +79,7 @@ export function runLinkedIn(): void {
     const changedPeople = peopleKey === lastPeople ? [] : people;
     lastPeople = peopleKey;
     outbox.push('linkedin', seenAt, fresh, [], [], changedPeople);
+    watchShadowRoots();
   });
 
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -89,7 +90,21 @@ export function runLinkedIn(): void {
       read();
     }, READ_DEBOUNCE_MS);
   };
-  new MutationObserver(fenced(schedule)).observe(document, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['aria-label', 'aria-pressed', 'disabled', 'class'] });
+  const observer = new MutationObserver(fenced(schedule));
+  const observe = (root: Document | ShadowRoot) =>
+    observer.observe(root, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['aria-label', 'aria-pressed', 'disabled', 'class'] });
+  observe(document);
+  // A document-level observer does not see inside shadow roots: the 2026 messenger lives in one.
+  const watchedRoots = new WeakSet<ShadowRoot>();
+  const watchShadowRoots = () => {
+    for (const host of document.querySelectorAll(selectors.interopHost)) {
+      const root = host.shadowRoot;
+      if (root && !watchedRoots.has(root)) {
+        watchedRoots.add(root);
+        observe(root);
+      }
+    }
+  };
 
   // LinkedIn is a single-page app; polling the address from the isolated world is invisible to it.
   let href = location.href;
@@ -121,6 +136,8 @@ export function runLinkedIn(): void {
       if (queued.has(event.id)) return;
       queued.add(event.id);
       outbox.push('linkedin', new Date().toISOString(), [event], []);
+      // The page now shows what was sent: read it while the click and the message are fresh.
+      schedule();
     });
     setTimeout(check, CONFIRM_POLL_MS);
   };

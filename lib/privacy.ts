@@ -1,6 +1,6 @@
 // The rep's privacy switches, applied in one place (the background's write
 // path), so every adapter honours them: pause capture, and a never-capture list.
-import type { CaptureBatch } from './capture-batch';
+import type { CaptureBatch, PersonSeen } from './capture-batch';
 import type { ActivityEvent } from './model';
 import type { DealObservation } from './sites/types';
 
@@ -56,6 +56,10 @@ export function neverCaptureMatcher(entries: readonly string[]) {
     return false;
   };
   return {
+    person: (p: PersonSeen) =>
+      (!!p.name && people.has(norm(p.name))) ||
+      (!!p.crmId && people.has(norm(p.crmId))) ||
+      (!!p.profileUrl && slugs.has(slugOf(p.profileUrl) ?? '')),
     event: (e: ActivityEvent) => urlBlocked(e.url) || personBlocked(e.person) || (e.deal?.name !== undefined && people.has(norm(e.deal.name))),
     deal: (d: DealObservation) => urlBlocked(d.url) || people.has(norm(d.name)),
     email: (email: string) => people.has(norm(email)) || hostBlocked(email.split('@')[1] ?? ''),
@@ -64,7 +68,8 @@ export function neverCaptureMatcher(entries: readonly string[]) {
 
 /** What of a batch may be stored under the rep's settings: nothing while paused. */
 export function applyPrivacy(batch: CaptureBatch, settings: CaptureSettings): CaptureBatch {
-  if (settings.paused) return { ...batch, events: [], deals: [], listRows: [] };
+  // Paused means nothing at all: no events, no deals, not even who was on the page.
+  if (settings.paused) return { ...batch, events: [], deals: [], listRows: [], people: [] };
   if (settings.neverCapture.length === 0) return batch;
   const blocked = neverCaptureMatcher(settings.neverCapture);
   return {
@@ -72,5 +77,6 @@ export function applyPrivacy(batch: CaptureBatch, settings: CaptureSettings): Ca
     events: batch.events.filter(e => !blocked.event(e)),
     deals: batch.deals.filter(d => !blocked.deal(d)),
     listRows: (batch.listRows ?? []).filter(d => !blocked.deal(d)),
+    people: (batch.people ?? []).filter(p => !blocked.person(p)),
   };
 }

@@ -16,6 +16,16 @@ export const captureSettings = storage.defineItem<CaptureSettings>('local:captur
   version: 1,
 });
 
+// A type, not an interface: WXT wants metadata assignable to Record<string, unknown>.
+export type PlanMeta = {
+  /**
+   * The local date each revision (by its effectiveFrom) was first saved. A revision in force
+   * before today is history and read-only, except on the day it was entered, so a typo in
+   * a plan entered today can still be fixed. Revisions without an entry are history.
+   */
+  enteredOn?: Record<string, string>;
+};
+
 /**
  * The rep's plan: quota revisions, targets, stages, commission (issue #5).
  * Local, not sync: sync storage allows 8 KB per item (100 KB in all), and a plan with
@@ -24,7 +34,7 @@ export const captureSettings = storage.defineItem<CaptureSettings>('local:captur
  * Written only after validatePlan accepts it. The fallback (defaultPlan, in this
  * browser's time zone) is one shared object: read it, never mutate it.
  */
-export const planSettings = storage.defineItem<Plan>('local:plan', {
+export const planSettings = storage.defineItem<Plan, PlanMeta>('local:plan', {
   fallback: defaultPlan(),
   version: 1,
   migrations: {},

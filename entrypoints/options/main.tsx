@@ -4,8 +4,9 @@ import { useEffect } from 'preact/hooks';
 import '../../components/theme.css';
 import { exportFileName, parseExport } from '../../lib/export-format';
 import type { RepIdentity } from '../../lib/model';
-import { captureSettings, repIdentity } from '../../lib/settings';
+import { captureSettings, planSettings, repIdentity } from '../../lib/settings';
 import { CaptureToggle } from '../../components/CaptureToggle';
+import { PlanEditor } from '../../components/PlanEditor';
 import { db } from '../../lib/store';
 import { exportAll, importExport } from '../../lib/transfer';
 
@@ -67,7 +68,7 @@ function Transfer() {
         status.value = { kind: 'error', text: `${file.name}: ${parsed.error}` };
         return;
       }
-      const r = await importExport(db(), parsed.data);
+      const r = await importExport(db(), parsed.data, (await planSettings.getValue()).timeZone);
       status.value = {
         kind: 'ok',
         text: `Imported ${file.name}: ${r.eventsAdded} new events, ${r.eventsPresent} already present, ${r.dealsUpdated} deals updated.`,
@@ -123,6 +124,19 @@ function Privacy() {
   );
 }
 
+/** The plan editor, told which currencies the rep's deals are in (each needs a rate). */
+function PlanSection() {
+  const currencies = useSignal<string[]>([]);
+  useEffect(() => {
+    const seen = new Set<string>();
+    db().deals.each(d => { if (d.currency) seen.add(d.currency); })
+      .then(() => (currencies.value = [...seen].sort()))
+      // Without the list the editor still validates the plan itself; only the missing-rate check is skipped.
+      .catch(() => undefined);
+  }, []);
+  return <PlanEditor currenciesInUse={currencies.value} />;
+}
+
 function Options() {
   return (
     <main>
@@ -138,6 +152,10 @@ function Options() {
       <section class="card" aria-labelledby="data">
         <h2 id="data">Your data</h2>
         <Transfer />
+      </section>
+      <section class="card" aria-labelledby="plan">
+        <h2 id="plan">Plan and targets</h2>
+        <PlanSection />
       </section>
     </main>
   );

@@ -1,14 +1,40 @@
 import { render } from 'preact';
+import { signal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { CountsTable } from '../../components/CountsTable';
 import { ThisPage } from '../../components/ThisPage';
 import '../../components/theme.css';
 import { CaptureToggle } from '../../components/CaptureToggle';
-import { activeDeal, activePage, activeTouches, now, watchActiveDeal, watchClock, watchWeekCounts, weekCounts } from '../../lib/store';
+import { ManualEntries } from '../../components/ManualEntries';
+import { focusQuickAdd, listenForQuickAdd, QuickAdd } from '../../components/QuickAdd';
+import { deleteManual, editManual, logManual, watchManual } from '../../lib/manual';
+import type { ActivityEvent } from '../../lib/model';
+import { planSettings } from '../../lib/settings';
+import { activeDeal, activePage, activeTouches, db, now, watchActiveDeal, watchClock, watchWeekCounts, weekCounts, type Loadable } from '../../lib/store';
+
+const MANUAL_SHOWN = 8;
+const manualEntries = signal<Loadable<ActivityEvent[]>>({ status: 'loading' });
+const editing = signal<ActivityEvent | undefined>(undefined);
+const planCurrency = signal('USD');
+
+function watchManualEntries() {
+  return watchManual(db(), MANUAL_SHOWN, value => {
+    manualEntries.value = { status: 'ready', value };
+    // Edited or deleted elsewhere (another window): stop editing what is gone.
+    if (editing.value && !value.some(e => e.id === editing.value!.id)) editing.value = undefined;
+  }, error => (manualEntries.value = { status: 'error', message: error instanceof Error ? error.message : String(error) }));
+}
 
 function SidePanel() {
   useEffect(() => {
-    const stops = [watchClock(), watchWeekCounts(), watchActiveDeal()];
+    void planSettings.getValue().then(p => (planCurrency.value = p.currency));
+    const stops = [
+      watchClock(), watchWeekCounts(), watchActiveDeal(), watchManualEntries(),
+      planSettings.watch(p => (planCurrency.value = p.currency)),
+      // The manifest's quick-add command (Alt+Shift+L) reaches this page while it is open.
+      listenForQuickAdd(() => { window.focus(); focusQuickAdd(); }, window, browser.commands),
+    ];
     return () => stops.forEach(stop => stop());
   }, []);
   return (
@@ -25,6 +51,32 @@ function SidePanel() {
           caption="Activity this week by type"
           counts={weekCounts.value}
           emptyHint="Nothing recorded this week yet. Log a call or move a deal's stage in Salesforce and it appears here within a second."
+        />
+      </section>
+      <section class="card" aria-labelledby="quick-add">
+        <h2 id="quick-add">{editing.value ? 'Edit an entry' : 'Log by hand'}</h2>
+        <QuickAdd
+          now={now.value}
+          defaultCurrency={planCurrency.value}
+          editing={editing.value}
+          onLog={entry => logManual(db(), entry, new Date())}
+          onEdit={async (oldId, entry) => {
+            await editManual(db(), oldId, entry, new Date());
+            editing.value = undefined;
+          }}
+          onCancelEdit={() => (editing.value = undefined)}
+        />
+      </section>
+      <section class="card" aria-labelledby="logged-by-hand">
+        <h2 id="logged-by-hand">Logged by hand</h2>
+        <ManualEntries
+          entries={manualEntries.value}
+          editingId={editing.value?.id}
+          onEdit={e => (editing.value = e)}
+          onDelete={async id => {
+            await deleteManual(db(), id, new Date());
+            if (editing.value?.id === id) editing.value = undefined;
+          }}
         />
       </section>
     </main>

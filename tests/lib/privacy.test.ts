@@ -11,7 +11,8 @@ const batch: CaptureBatch = { batchId: 'b', site: 'salesforce', seenAt: '2026-11
 
 describe('pause capture', () => {
   it('stores nothing from any batch while paused', () => {
-    expect(applyPrivacy(batch, { paused: true, neverCapture: [] })).toEqual({ ...batch, events: [], deals: [], listRows: [] });
+    const withPeople = { ...batch, people: [{ name: 'Dana Park', profileUrl: 'https://www.linkedin.com/in/dana-park/', connection: 'pending' as const }] };
+    expect(applyPrivacy(withPeople, { paused: true, neverCapture: [] })).toEqual({ ...batch, events: [], deals: [], listRows: [], people: [] });
   });
   it('passes everything when not paused and nothing is listed', () => {
     expect(applyPrivacy(batch, { paused: false, neverCapture: [] })).toBe(batch);
@@ -41,6 +42,17 @@ describe('the never-capture list', () => {
     expect(m.email('CEO@example.org')).toBe(true);
     expect(m.email('someone@bigclient.com')).toBe(true);
     expect(m.email('someone@example.org')).toBe(false);
+  });
+
+  it('drops listed people, by profile, name or CRM id, so nothing about them is kept', () => {
+    const b: CaptureBatch = { ...batch, people: [
+      { name: 'Dana', profileUrl: 'https://www.linkedin.com/in/dana-park/' },
+      { name: 'Jordan Lee' },
+      { name: 'X', crmId: 'salesforce:00Q5e00000AbCdE' },
+      { name: 'Sam Ortiz', profileUrl: 'https://www.linkedin.com/in/sam-ortiz/' },
+    ] };
+    const out = applyPrivacy(b, { paused: false, neverCapture: ['https://www.linkedin.com/in/Dana-Park/', 'Jordan Lee', 'salesforce:00Q5e00000AbCdE'] });
+    expect(out.people).toEqual([{ name: 'Sam Ortiz', profileUrl: 'https://www.linkedin.com/in/sam-ortiz/' }]);
   });
 
   it('drops listed events and deals from a batch and keeps the rest', () => {

@@ -53,10 +53,13 @@ export const LINKEDIN_PEOPLE = {
   pending2026: FIXTURE_PEOPLE['linkedin/profile-2026-pending.html'],
   /** The Salesforce lead of tests/fixtures/salesforce/lead.html (its LinkedIn field: /in/Priya-Natarajan-4b2a1c/). */
   salesforceLead: { slug: 'priya-natarajan-4b2a1c', name: 'Priya Natarajan', memberId: 'ACoAAFakePriyaNat4b2a1cQw3Er5Ty7Ui9Op' },
-  /** Profiles for the privacy tests. */
+  /** Profiles for the privacy tests (2026 pages as these people). */
   paused: { slug: 'sky-pausewell-1d2e3f', name: 'Sky Pausewell', memberId: 'ACoAAFakeSkyPausewell1d2e3fAb2Cd4Ef6G' },
   neverCaptured: { slug: 'noel-nevermore-4a5b6c', name: 'Noel Nevermore', memberId: 'ACoAAFakeNoelNevermore4a5b6cHi8Jk0Lm2' },
   captured: { slug: 'remy-recorded-7d8e9f', name: 'Remy Recorded', memberId: 'ACoAAFakeRemyRecorded7d8e9fNo4Pq6Rs8T' },
+  /** Pending (profile-2026-pending.html as them) until `acceptInvitation`, then 1st degree. */
+  pausedPending: { slug: 'pax-pendwell-2b3c4d', name: 'Pax Pendwell', memberId: 'ACoAAFakePaxPendwell2b3c4dUv0Wx2Yz4Ab' },
+  neverCapturedPending: { slug: 'nico-neverlist-5e6f7a', name: 'Nico Neverlist', memberId: 'ACoAAFakeNicoNeverlist5e6f7aCd6Ef8Gh0' },
 } as const satisfies Record<string, Person>;
 
 /** The canonical profile URL Pacer stores for a person. */
@@ -102,6 +105,23 @@ interface Behaviour {
 
 /** A fragment fixture without its leading provenance comment. */
 const fragmentFixture = (rel: string) => fixture(rel).replace(/^\s*<!--[\s\S]*?-->\s*/, '');
+
+/**
+ * The messaging fixtures show one of the rep's messages "Today" at a fixed time
+ * (built for a 15:00 "now"). Run before that hour, the page would show a message
+ * from the future; LinkedIn never does, so the time is then moved back to the
+ * minute the test server started, which is earlier today whatever the hour.
+ */
+const SERVER_STARTED = new Date();
+function earlierToday(html: string, shown: string, file: string): string {
+  const [, h, m, meridiem] = /^(\d{1,2}):(\d{2}) ([AP]M)$/.exec(shown)!;
+  const minutes = ((Number(h) % 12) + (meridiem === 'PM' ? 12 : 0)) * 60 + Number(m);
+  const now = SERVER_STARTED.getHours() * 60 + SERVER_STARTED.getMinutes();
+  if (minutes <= now) return html;
+  const hour = Math.floor(now / 60);
+  const time = `${hour % 12 || 12}:${String(now % 60).padStart(2, '0')} ${hour < 12 ? 'AM' : 'PM'}`;
+  return replaceAll(html, shown, time, file);
+}
 
 /** `JSON.stringify` safe inside a <script> element. */
 const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
@@ -334,7 +354,15 @@ function page(file: string, behaviour?: Behaviour, as?: Person): string {
 
 const inviteDialog = () => ({ inviteDialog: fragmentFixture('linkedin/invite-dialog.html') });
 const messageBubble = () => ({ messageBubble: fragmentFixture('linkedin/messaging-overlay-bubble.html') });
-const interopOverlay = () => ({ interopOverlay: fragmentFixture('linkedin/messaging-overlay-2026.html') });
+const interopOverlay = () => ({
+  interopOverlay: earlierToday(fragmentFixture('linkedin/messaging-overlay-2026.html'), '10:15 AM', 'messaging-overlay-2026.html'),
+});
+
+/** A person no fixture shows, pending until they accept the rep's invitation. */
+const pendingUntilAccepted = (person: Person) => (): ProfilePage =>
+  accepted.has(person.slug)
+    ? { file: 'linkedin/profile-2026-message-popup.html', as: person }
+    : { file: 'linkedin/profile-2026-pending.html', ...(person.slug === P.pending2026.slug ? {} : { as: person }) };
 
 const P = LINKEDIN_PEOPLE;
 /** Profile pages by slug; a function when the page depends on what happened since. */
@@ -344,10 +372,9 @@ const profiles: Record<string, () => ProfilePage> = {
   [P.thirdDegree2026.slug]: () => ({ file: 'linkedin/profile-2026-3rd-degree.html' }),
   [P.popup2026.slug]: () => ({ file: 'linkedin/profile-2026-message-popup.html', behaviour: interopOverlay() }),
   // Pending until the person accepts; then the 1st-degree page of profile-2026-message-popup.html, as them.
-  [P.pending2026.slug]: () =>
-    accepted.has(P.pending2026.slug)
-      ? { file: 'linkedin/profile-2026-message-popup.html', as: P.pending2026 }
-      : { file: 'linkedin/profile-2026-pending.html' },
+  [P.pending2026.slug]: pendingUntilAccepted(P.pending2026),
+  [P.pausedPending.slug]: pendingUntilAccepted(P.pausedPending),
+  [P.neverCapturedPending.slug]: pendingUntilAccepted(P.neverCapturedPending),
   [P.salesforceLead.slug]: () => ({ file: 'linkedin/profile-2026-3rd-degree.html', as: P.salesforceLead }),
   [P.paused.slug]: () => ({ file: 'linkedin/profile-2026-3rd-degree.html', as: P.paused }),
   [P.neverCaptured.slug]: () => ({ file: 'linkedin/profile-2026-3rd-degree.html', as: P.neverCaptured }),
@@ -371,7 +398,11 @@ export const linkedinRoutes: Route[] = [
       return { body: page(entry.file, entry.behaviour, entry.as) };
     },
   },
-  simple(new RegExp(`^/messaging/thread/${escape(THREAD_ID)}/?$`), 'linkedin/messaging-thread.html', {}),
+  {
+    host: HOST,
+    path: new RegExp(`^/messaging/thread/${escape(THREAD_ID)}/?$`),
+    handle: () => ({ body: earlierToday(page('linkedin/messaging-thread.html', {}), '2:31 PM', 'messaging-thread.html') }),
+  },
   simple(/^\/mynetwork\/invitation-manager\/sent\/?$/, 'linkedin/invitation-manager-sent.html'),
   simple(/^\/mynetwork\/invitation-manager\/received\/?$/, 'linkedin/invitation-manager-received.html'),
   simple(/^\/search\/results\/people\/?$/, 'linkedin/search-people.html'),
