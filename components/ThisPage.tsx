@@ -1,6 +1,6 @@
 import type { PageState } from '../lib/messages';
 import { wholeDaysBetween } from '../lib/metrics/period';
-import { EVENT_LABELS } from '../lib/labels';
+import { EVENT_LABEL_ONE } from '../lib/labels';
 import type { ActivityEvent, DealSnapshot } from '../lib/model';
 import type { Loadable } from '../lib/store';
 import { siteLabel } from '../lib/site-labels';
@@ -34,14 +34,14 @@ function formatCloseDate(isoDate: string | undefined): string {
 
 function Touches({ touches }: { touches: ActivityEvent[] }) {
   if (touches.length === 0) return <p class="muted">No touches recorded yet.</p>;
-  const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  const when = (iso: string) => new Date(iso).toLocaleString(undefined, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
   return (
     <table>
       <caption>Latest touches, newest first</caption>
       <tbody>
         {touches.map(e => (
           <tr key={e.id} data-touch={e.type}>
-            <th scope="row">{EVENT_LABELS[e.type]}{e.meta?.subject ? `: ${e.meta.subject}` : ''} <span class="muted">({siteLabel(e.site)})</span></th>
+            <th scope="row">{EVENT_LABEL_ONE[e.type]}{e.meta?.subject ? `: ${e.meta.subject}` : ''} <span class="muted">({siteLabel(e.site)})</span></th>
             <td class="num"><time dateTime={e.at}>{when(e.at)}</time></td>
           </tr>
         ))}

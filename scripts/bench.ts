@@ -64,11 +64,11 @@ import { isHistoryEvent } from '../lib/metrics/deals';
 import { DRIVER_EVENT_TYPE } from '../lib/metrics/drivers';
 import { msRange } from '../lib/metrics/kpis';
 import { previousPeriod, periodContaining } from '../lib/metrics/periods';
-import { validatePlan } from '../lib/metrics/plan';
+import { validatePlan, type Plan } from '../lib/metrics/plan';
 import { computeScorecard, scorecardFromAggregates, type Scorecard } from '../lib/metrics/scorecard';
-import { EVENT_TYPES, type ActivityEvent } from '../lib/model';
+import { EVENT_TYPES, type ActivityEvent, type DealSnapshot } from '../lib/model';
 import { generate } from './bench/data';
-import { dealColumns, eventColumns, floorScorecard, NT, objectLoop, type CoreNumbers } from './bench/floor';
+import { dealColumns, eventColumns, floorScorecard, NT, objectLoop, type CoreNumbers, type DealColumns, type Range } from './bench/floor';
 import { fmt, fullGc, heapDelta, heapHeldBy, loadAverage, machine, MB, sink, time, type Timing } from './bench/measure';
 import { Rng } from './bench/prng';
 
@@ -209,6 +209,88 @@ function incremental(state: AggregateState, stored: readonly ActivityEvent[], no
   note(`incremental: ${changed.toLocaleString('en-US')} of ${meanOps.length.toLocaleString('en-US')} calls changed a day (the rest: duplicates and unknown deletes)`);
 }
 
+// ---- phases -----------------------------------------------------------------------------------
+
+interface Context {
+  deals: DealSnapshot[];
+  plan: Plan;
+  now: Date;
+  cur: Range;
+  prev: Range;
+  openStages: ReadonlySet<string>;
+  dealCols: DealColumns;
+}
+
+/** Holds the million events between phases; `take` empties it, so only the phase holds them. */
+interface Box<T> {
+  value: T | null;
+}
+const take = <T>(box: Box<T>): T => {
+  const v = box.value!;
+  box.value = null;
+  return v;
+};
+
+/** The events as the app holds them after a database read, and the heap they take. */
+function loadEvents(generated: readonly ActivityEvent[], box: Box<ActivityEvent[]>): void {
+  const held = heapHeldBy(() => cloneInOrder(generated));
+  box.value = held.value;
+  figure('events_1m_heap', held.heap / MB, 'MB');
+}
+
+/** Time order: the cold run, the checks, the time-order figures, the aggregates and the incremental path. */
+function timeOrderPhase(ctx: Context, box: Box<ActivityEvent[]>): { reference: Scorecard; dayRows: DailyAggregate[]; history: ActivityEvent[] } {
+  const { deals, plan, now, cur, prev, openStages, dealCols } = ctx;
+  const events = take(box);
+  fullGc();
+  let t = performance.now();
+  const reference = computeScorecard(events, deals, plan, 'quarter', now);
+  figure('scorecard_first_run_1m_events', performance.now() - t, 'ms');
+
+  fullGc();
+  t = performance.now();
+  const state = createAggregates(plan.timeZone);
+  applyEvents(state, events);
+  figure('aggregate_all_1m_events', performance.now() - t, 'ms');
+  // What the UI loads: the day rows and the history events, through the [type+at] index.
+  const dayRows: DailyAggregate[] = structuredClone([...state.days.values()]);
+  const history = structuredClone(events.filter(isHistoryEvent).sort((a, b) => (a.type < b.type ? -1 : a.type > b.type ? 1 : a.at < b.at ? -1 : a.at > b.at ? 1 : 0)));
+  note(`aggregates: ${dayRows.length} day rows, ${history.length.toLocaleString('en-US')} history events`);
+  mustAgree('computeScorecard and scorecardFromAggregates', reference, scorecardFromAggregates(dayRows, history, deals, plan, 'quarter', now));
+
+  const cols = eventColumns(events, plan, plan.stages);
+  checkCore('The floor', floorScorecard(cols, dealCols, cur, prev), reference);
+  checkCore('The object loop', objectLoop(events, deals, plan, openStages, cur, prev), reference);
+
+  timed('scorecard_1m_events_time_order', time(() => computeScorecard(events, deals, plan, 'quarter', now), WARMUP, RUNS));
+  timed('scorecard_floor_1m_events_time_order', time(() => floorScorecard(cols, dealCols, cur, prev), WARMUP + 3, RUNS));
+  timed('scorecard_object_loop_1m_events_time_order', time(() => objectLoop(events, deals, plan, openStages, cur, prev), WARMUP, RUNS));
+
+  incremental(state, events, now.getTime());
+
+  // The next phase's events: a clone in shuffled order (allocated in the order it is read).
+  const order = new Rng(42).shuffle(Array.from({ length: events.length }, (_, i) => i));
+  box.value = cloneInOrder(events, order);
+  return { reference, dayRows, history };
+}
+
+/** Random order (the headline): the scorecard, its floor, the object loop and the memory of one computation. */
+function randomOrderPhase(ctx: Context, reference: Scorecard, box: Box<ActivityEvent[]>): void {
+  const { deals, plan, now, cur, prev, openStages, dealCols } = ctx;
+  const events = take(box);
+  mustAgree('Random and time order', reference, computeScorecard(events, deals, plan, 'quarter', now));
+  const cols = eventColumns(events, plan, plan.stages);
+  checkCore('The floor (random order)', floorScorecard(cols, dealCols, cur, prev), reference);
+
+  timed('scorecard_1m_events', time(() => computeScorecard(events, deals, plan, 'quarter', now), WARMUP, RUNS));
+  timed('scorecard_floor_1m_events', time(() => floorScorecard(cols, dealCols, cur, prev), WARMUP + 3, RUNS));
+  timed('scorecard_object_loop_1m_events', time(() => objectLoop(events, deals, plan, openStages, cur, prev), WARMUP, RUNS));
+  const mem = heapDelta(() => computeScorecard(events, deals, plan, 'quarter', now));
+  figure('scorecard_heap_delta', mem.heap / MB, 'MB');
+  figure('scorecard_arraybuffers_delta', mem.arrayBuffers / MB, 'MB');
+  figure('scorecard_heap_retained', mem.retained / MB, 'MB');
+}
+
 // ---- main -------------------------------------------------------------------------------------
 
 function main(): void {
@@ -231,65 +313,19 @@ function main(): void {
   note(`data: ${deals.length.toLocaleString('en-US')} deals (${s.open} open, ${s.won} won, ${s.lost} lost, ${data.reopened} reopened once); USD, EUR, GBP; plan in USD, ${plan.timeZone}, ${plan.annual.length} quota revisions; now ${now.toISOString()}`);
   figure('generate_1m_events', generateMs / 1000, 's');
 
-  // Memory of the events, as the app would hold them after a database read.
-  const held = heapHeldBy(() => cloneInOrder(data.events));
-  let timeOrder: ActivityEvent[] | null = held.value;
-  data.events.length = 0;
-  figure('events_1m_heap', held.heap / MB, 'MB');
-
   const current = periodContaining('quarter', now, plan);
   const previous = previousPeriod(current, plan);
   note(`period: ${current.label} (${current.startDate} to ${current.endDate}) and ${previous.label}`);
-  const cur = msRange(current);
-  const prev = msRange(previous);
-  const rates = plan;
+  const ctx: Context = { deals, plan, now, cur: msRange(current), prev: msRange(previous), openStages: new Set(plan.stages), dealCols: dealColumns(deals, plan) };
 
-  // ---- time order ------------------------------------------------------------------------
-  fullGc();
-  t = performance.now();
-  const reference = computeScorecard(timeOrder, deals, plan, 'quarter', now);
-  figure('scorecard_first_run_1m_events', performance.now() - t, 'ms');
-
-  fullGc();
-  t = performance.now();
-  let state: AggregateState | null = createAggregates(plan.timeZone);
-  applyEvents(state, timeOrder);
-  figure('aggregate_all_1m_events', performance.now() - t, 'ms');
-  // What the UI loads: the day rows and the history events, through the [type+at] index.
-  const dayRows: DailyAggregate[] = structuredClone([...state.days.values()]);
-  const history = structuredClone(timeOrder.filter(isHistoryEvent).sort((a, b) => (a.type < b.type ? -1 : a.type > b.type ? 1 : a.at < b.at ? -1 : a.at > b.at ? 1 : 0)));
-  note(`aggregates: ${dayRows.length} day rows, ${history.length.toLocaleString('en-US')} history events`);
-  mustAgree('computeScorecard and scorecardFromAggregates', reference, scorecardFromAggregates(dayRows, history, deals, plan, 'quarter', now));
-
-  const timeCols = eventColumns(timeOrder, rates, plan.stages);
-  const dealCols = dealColumns(deals, rates);
-  checkCore('The floor', floorScorecard(timeCols, dealCols, cur, prev), reference);
-  const openStages = new Set(plan.stages);
-  checkCore('The object loop', objectLoop(timeOrder, deals, rates, openStages, cur, prev), reference);
-
-  const events = timeOrder;
-  timed('scorecard_1m_events_time_order', time(() => computeScorecard(events, deals, plan, 'quarter', now), WARMUP, RUNS));
-  timed('scorecard_floor_1m_events_time_order', time(() => floorScorecard(timeCols, dealCols, cur, prev), WARMUP + 3, RUNS));
-  timed('scorecard_from_aggregates_1m_events', time(() => scorecardFromAggregates(dayRows, history, deals, plan, 'quarter', now), WARMUP, RUNS));
-
-  incremental(state, timeOrder, now.getTime());
-  state = null;
-
-  // ---- random order (the headline) ---------------------------------------------------------
-  const order = new Rng(42).shuffle(Array.from({ length: timeOrder.length }, (_, i) => i));
-  const randomOrder = cloneInOrder(timeOrder, order);
-  timeOrder = null;
-  mustAgree('Random and time order', reference, computeScorecard(randomOrder, deals, plan, 'quarter', now));
-  const randomCols = eventColumns(randomOrder, rates, plan.stages);
-  checkCore('The floor (random order)', floorScorecard(randomCols, dealCols, cur, prev), reference);
-
-  timed('scorecard_1m_events', time(() => computeScorecard(randomOrder, deals, plan, 'quarter', now), WARMUP, RUNS));
-  timed('scorecard_floor_1m_events', time(() => floorScorecard(randomCols, dealCols, cur, prev), WARMUP + 3, RUNS));
-  timed('scorecard_object_loop_1m_events', time(() => objectLoop(randomOrder, deals, rates, openStages, cur, prev), WARMUP, RUNS));
-  const mem = heapDelta(() => computeScorecard(randomOrder, deals, plan, 'quarter', now));
-  figure('scorecard_heap_delta', mem.heap / MB, 'MB');
-  figure('scorecard_arraybuffers_delta', mem.arrayBuffers / MB, 'MB');
-  figure('scorecard_heap_retained', mem.retained / MB, 'MB');
+  // Each phase is a function, so the million events it held are garbage once it returns.
+  const box: Box<ActivityEvent[]> = { value: null };
+  loadEvents(data.events, box);
+  data.events.length = 0;
+  const ui = timeOrderPhase(ctx, box);
+  randomOrderPhase(ctx, ui.reference, box);
+  // The UI path last, with only what the UI holds: day rows, history events, snapshots.
+  timed('scorecard_from_aggregates_1m_events', time(() => scorecardFromAggregates(ui.dayRows, ui.history, deals, plan, 'quarter', now), WARMUP, RUNS));
 
   // ---- report ----------------------------------------------------------------------------
   const f = (name: string) => figures.get(name)!;
@@ -298,6 +334,7 @@ function main(): void {
   ratio('scorecard_time_order_vs_floor', 'scorecard_1m_events_time_order', 'scorecard_floor_1m_events_time_order');
   ratio('scorecard_from_aggregates_vs_floor', 'scorecard_from_aggregates_1m_events', 'scorecard_floor_1m_events_time_order');
   ratio('scorecard_vs_object_loop', 'scorecard_1m_events', 'scorecard_object_loop_1m_events');
+  ratio('scorecard_time_order_vs_object_loop', 'scorecard_1m_events_time_order', 'scorecard_object_loop_1m_events_time_order');
   ratio('object_loop_vs_floor', 'scorecard_object_loop_1m_events', 'scorecard_floor_1m_events');
 
   const ORDER = [
@@ -316,8 +353,11 @@ function main(): void {
     'scorecard_time_order_vs_floor',
     'scorecard_from_aggregates_vs_floor',
     'scorecard_object_loop_1m_events',
+    'scorecard_object_loop_1m_events_time_order',
     'scorecard_object_loop_1m_events_cpu',
+    'scorecard_object_loop_1m_events_time_order_cpu',
     'scorecard_vs_object_loop',
+    'scorecard_time_order_vs_object_loop',
     'object_loop_vs_floor',
     'scorecard_heap_delta',
     'scorecard_arraybuffers_delta',

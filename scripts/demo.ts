@@ -198,6 +198,17 @@ async function screenshots(browser: ExtensionBrowser, options: Page, data: Pacer
   const linkedin = await browser.context.newPage();
   await linkedin.goto(LINKEDIN_PROFILE, { waitUntil: 'load' });
   await shoot(linkedin, dir, 'linkedin-profile.png');
+  // The side panel is Pacer's only surface on LinkedIn: the person and their touches.
+  const linkedinPanel = await browser.context.newPage();
+  await linkedinPanel.setViewportSize({ width: 360, height: 700 });
+  await linkedin.bringToFront();
+  await linkedinPanel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html`);
+  await linkedinPanel.locator('[data-person-id]').waitFor({ timeout: WAIT_MS }).catch(() => {
+    throw new DemoError('The side panel did not show the LinkedIn profile as "This page".');
+  });
+  await linkedinPanel.locator('[data-touch="linkedin_profile_view"]').first().waitFor({ timeout: WAIT_MS });
+  await shoot(linkedinPanel, dir, 'sidepanel-linkedin.png');
+  await linkedinPanel.close();
   await linkedin.close();
 
   // "This page" follows the most recently used web tab: the open deal.

@@ -19,6 +19,7 @@ it('npm run demo -- --screenshots DIR writes a PNG of every surface and exits 0'
     'popup.png',
     'salesforce-opportunity-open.png',
     'salesforce-opportunity-won.png',
+    'sidepanel-linkedin.png',
     'sidepanel.png',
   ]);
   for (const shot of shots) expect(statSync(join(dir, shot)).size).toBeGreaterThan(5_000);

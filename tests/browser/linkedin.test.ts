@@ -13,7 +13,7 @@ import { CHROME_FLAGS, launchWithExtension, type ExtensionBrowser } from '../../
 // @ts-expect-error: plain ESM helper shared with npm scripts
 import { ensureChromium } from '../../scripts/ensure-chromium.mjs';
 import type { Person } from '../../lib/db';
-import { EVENT_LABELS } from '../../lib/labels';
+import { EVENT_LABEL_ONE } from '../../lib/labels';
 import type { PageState } from '../../lib/messages';
 import type { ActivityEvent, EventType } from '../../lib/model';
 import { siteLabel } from '../../lib/site-labels';
@@ -493,7 +493,7 @@ describe('one person across LinkedIn and Salesforce', () => {
     const card = panel.locator(`[data-person-id="${profileUrl(person)}"]`);
     await card.waitFor({ timeout: 10_000 });
     expect(await card.locator('p').first().textContent()).toBe(person.name);
-    const row = (e: ActivityEvent) => ({ what: `${EVENT_LABELS[e.type]}${e.meta?.subject ? `: ${e.meta.subject}` : ''} (${siteLabel(e.site)})`, at: e.at });
+    const row = (e: ActivityEvent) => ({ what: `${EVENT_LABEL_ONE[e.type]}${e.meta?.subject ? `: ${e.meta.subject}` : ''} (${siteLabel(e.site)})`, at: e.at });
     const expected = [view, ...fromSalesforce].sort((a, b) => b.at.localeCompare(a.at)).map(row);
     await expect
       .poll(() => card.locator('tr[data-touch]').evaluateAll(rows => rows.map(r => ({ what: r.querySelector('th')!.textContent, at: r.querySelector('time')!.getAttribute('datetime') }))), { timeout: 5_000 })

@@ -317,7 +317,7 @@ describe('Salesforce: lead and contact pages, and the side panel', () => {
     expect(await card.locator('p.muted').first().textContent()).toBe('VP Procurement · Initech · Lead');
     await expect
       .poll(() => touchRows(card), { timeout: 5_000 })
-      .toEqual(expected.map(e => ({ what: `${e.type === 'call' ? 'Calls' : 'Emails'}: ${e.meta.subject} (Salesforce)`, at: e.at })));
+      .toEqual(expected.map(e => ({ what: `${e.type === 'call' ? 'Call' : 'Email'}: ${e.meta.subject} (Salesforce)`, at: e.at })));
     await panel.close();
     await page.close();
   });
@@ -346,7 +346,7 @@ describe('Salesforce: lead and contact pages, and the side panel', () => {
     expect(await card.locator('p.muted').first().textContent()).toBe('Head of Procurement · Acme Corp · Contact');
     await expect
       .poll(() => touchRows(card), { timeout: 5_000 })
-      .toEqual(expected.map(e => ({ what: `${e.type === 'call' ? 'Calls' : 'Emails'}: ${e.meta.subject} (Salesforce)`, at: e.at })));
+      .toEqual(expected.map(e => ({ what: `${e.type === 'call' ? 'Call' : 'Email'}: ${e.meta.subject} (Salesforce)`, at: e.at })));
     await panel.close();
     await page.close();
   });
