@@ -17,6 +17,8 @@ import type { PacerExport } from '../lib/export-format';
 import type { DealSnapshot } from '../lib/model';
 import { caseSafeId } from '../lib/sites/salesforce';
 import { DEMO_HOST, DEMO_STAGES, demoDataset } from './demo/data';
+import { defaultPlan, validatePlan, type Plan } from '../lib/metrics/plan';
+import { stageTargetDays } from '../lib/metrics/stage-targets';
 import { formatCloseDate, renderOpportunityPage } from './demo/pages';
 import { launchWithExtension, type ExtensionBrowser } from './lib/browser';
 import { hostResolverRules, startHttpsServer, type HttpsServer } from './lib/https-server';
@@ -123,6 +125,18 @@ async function startDemoServer(data: PacerExport): Promise<HttpsServer> {
 }
 
 /** Imports the data set and sets the rep's identity through the options page, as a user would. */
+/** A plan for the demo rep: a year's quota the demo quarter paces against, the demo pipeline's stages. */
+function demoPlan(data: PacerExport): Plan {
+  const base = defaultPlan(Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
+  const year = new Date(data.exportedAt).getFullYear();
+  return {
+    ...base,
+    annual: [{ effectiveFrom: `${year}-01-01`, annualQuota: 1_200_000 }],
+    stages: DEMO_STAGES.filter(s => !s.startsWith('Closed')),
+    stageTargets: Object.fromEntries(DEMO_STAGES.filter(s => !s.startsWith('Closed')).map(s => [s, stageTargetDays(s)])),
+  };
+}
+
 async function seed(browser: ExtensionBrowser, data: PacerExport, dir: string): Promise<Page> {
   const file = join(dir, 'pacer-demo-data.json');
   writeFileSync(file, JSON.stringify(data, null, 1));
@@ -149,6 +163,12 @@ async function seed(browser: ExtensionBrowser, data: PacerExport, dir: string): 
   );
   await check.close();
   console.log(`Identity saved: ${data.rep.name} <${data.rep.email}>`);
+  // The rep's plan, as the options page's plan editor stores it (validated first).
+  const plan = demoPlan(data);
+  const checked = validatePlan(plan);
+  if (!checked.ok) throw new DemoError(`The demo plan is invalid: ${checked.errors.map(e => `${e.path}: ${e.message}`).join('; ')}`);
+  await options.evaluate(p => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ plan: p }), checked.plan);
+  console.log(`Plan saved: ${plan.currency} ${plan.annual[0]!.annualQuota.toLocaleString('en-US')} a year`);
   return options;
 }
 
@@ -168,9 +188,9 @@ async function openDeal(browser: ExtensionBrowser, deal: DealSnapshot): Promise<
   return page;
 }
 
-async function shoot(page: Page, dir: string, name: string): Promise<void> {
+async function shoot(page: Page, dir: string, name: string, fullPage = false): Promise<void> {
   const path = join(dir, name);
-  await page.screenshot({ path });
+  await page.screenshot({ path, fullPage });
   console.log(`Wrote ${path}`);
 }
 
@@ -221,7 +241,10 @@ async function screenshots(browser: ExtensionBrowser, options: Page, data: Pacer
   const shownId = await card.getAttribute('data-deal-id');
   if (shownId !== open.id) throw new DemoError(`The side panel shows ${shownId}, not the open deal ${open.id}.`);
   await sidepanel.locator('tr[data-type]').first().waitFor({ timeout: WAIT_MS });
-  await shoot(sidepanel, dir, 'sidepanel.png');
+  await sidepanel.locator('[aria-labelledby="scorecard"] table').first().waitFor({ timeout: WAIT_MS }).catch(() => {
+    throw new DemoError('The side panel did not show the scorecard.');
+  });
+  await shoot(sidepanel, dir, 'sidepanel.png', true);
 
   const popup = await browser.context.newPage();
   await popup.setViewportSize({ width: 340, height: 520 });

@@ -3,6 +3,8 @@ import { signal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { CountsTable } from '../../components/CountsTable';
+import { Scorecard } from '../../components/Scorecard';
+import { period, scorecard, scorecardDays, watchScorecard } from '../../lib/scorecard-store';
 import { ThisPage } from '../../components/ThisPage';
 import '../../components/theme.css';
 import { CaptureToggle } from '../../components/CaptureToggle';
@@ -30,7 +32,7 @@ function SidePanel() {
   useEffect(() => {
     void planSettings.getValue().then(p => (planCurrency.value = p.currency));
     const stops = [
-      watchClock(), watchWeekCounts(), watchActiveDeal(), watchManualEntries(),
+      watchClock(), watchWeekCounts(), watchActiveDeal(), watchManualEntries(), watchScorecard(db(), now),
       planSettings.watch(p => (planCurrency.value = p.currency)),
       // The manifest's quick-add command (Alt+Shift+L) reaches this page while it is open.
       listenForQuickAdd(() => { window.focus(); focusQuickAdd(); }, window, browser.commands),
@@ -44,6 +46,16 @@ function SidePanel() {
       <section class="card" aria-labelledby="this-page">
         <h2 id="this-page">This page</h2>
         <ThisPage page={activePage.value} deal={activeDeal.value} touches={activeTouches.value} now={now.value} />
+      </section>
+      <section class="card" aria-labelledby="scorecard">
+        <h2 id="scorecard">Scorecard</h2>
+        <Scorecard
+          period={period.value}
+          onPeriod={p => (period.value = p)}
+          scorecard={scorecard.value}
+          days={scorecardDays.value}
+          onOpenOptions={() => void browser.runtime.openOptionsPage()}
+        />
       </section>
       <section class="card" aria-labelledby="this-week">
         <h2 id="this-week">This week</h2>

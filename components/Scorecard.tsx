@@ -1,0 +1,213 @@
+// The side panel's scorecard (issue #6): goals, KPIs, drivers with sparklines and the
+// pyramid's catch-up. Dumb: it renders what it is given (see lib/scorecard-store.ts).
+import type { DailyAggregate } from '../lib/metrics/aggregate';
+import { localDateOf } from '../lib/metrics/periods';
+import type { Scorecard as ScorecardData } from '../lib/metrics/scorecard';
+import {
+  driverRows,
+  formatters,
+  goalSummary,
+  kpiRows,
+  pyramidFocus,
+  SCORECARD_PERIODS,
+  sparklineData,
+  sparklineSummary,
+  type Loadable,
+  type ScorecardPeriod,
+} from '../lib/scorecard-store';
+import { Sparkline } from './Sparkline';
+
+export interface ScorecardProps {
+  period: ScorecardPeriod;
+  onPeriod: (p: ScorecardPeriod) => void;
+  scorecard: Loadable<ScorecardData>;
+  /** Day rows of the period (and the previous one): the sparklines. */
+  days: readonly DailyAggregate[];
+  /** Opens the Options page, where the plan is set. */
+  onOpenOptions?: () => void;
+  /** For tests; the browser's locale otherwise. */
+  locale?: string;
+}
+
+const TIER_LABEL = { drivers: 'Drivers', kpis: 'KPIs', goals: 'Goals' } as const;
+
+export function Scorecard({ period, onPeriod, scorecard, days, onOpenOptions, locale }: ScorecardProps) {
+  return (
+    <div class="scorecard" style={{ minWidth: 0 }}>
+      <PeriodSwitcher period={period} onPeriod={onPeriod} />
+      <ScorecardBody scorecard={scorecard} days={days} onOpenOptions={onOpenOptions} locale={locale} />
+    </div>
+  );
+}
+
+export function PeriodSwitcher({ period, onPeriod }: Pick<ScorecardProps, 'period' | 'onPeriod'>) {
+  return (
+    <fieldset role="radiogroup" aria-label="Period" style={{ border: 0, padding: 0, margin: '0 0 8px', display: 'flex', flexWrap: 'wrap', gap: '4px 12px' }}>
+      <legend class="muted" style={{ padding: 0, fontSize: '12px', float: 'left', marginRight: '8px' }}>Period</legend>
+      {SCORECARD_PERIODS.map(p => (
+        <label key={p.value} class="switch" style={{ margin: 0 }}>
+          <input type="radio" name="scorecard-period" value={p.value} checked={period === p.value} onChange={() => onPeriod(p.value)} />
+          {p.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+function ScorecardBody({ scorecard, days, onOpenOptions, locale }: Omit<ScorecardProps, 'period' | 'onPeriod'>) {
+  if (scorecard.status === 'loading') return <p class="muted" aria-busy="true">Loading the scorecard…</p>;
+  if (scorecard.status === 'error') return <p class="error" role="alert">Could not build the scorecard: {scorecard.message}</p>;
+  const s = scorecard.value;
+  return (
+    <>
+      <p class="muted" style={{ margin: '0 0 4px' }}>{s.current.period.label}</p>
+      <Goals s={s} onOpenOptions={onOpenOptions} locale={locale} />
+      <Pyramid s={s} locale={locale} />
+      <Kpis s={s} locale={locale} />
+      <Drivers s={s} days={days} locale={locale} />
+    </>
+  );
+}
+
+export function Goals({ s, onOpenOptions, locale }: { s: ScorecardData; onOpenOptions?: () => void; locale?: string }) {
+  const g = goalSummary(s, locale);
+  return (
+    <section aria-labelledby="sc-goals">
+      <h3 id="sc-goals" class="sub">Goals</h3>
+      {!g.hasPlan ? (
+        <p class="muted" data-testid="no-plan">
+          No quota for this period yet. Set your plan in Options to see attainment, pacing and commission.{' '}
+          {onOpenOptions && (
+            <button type="button" class="secondary" onClick={onOpenOptions}>
+              Open Options
+            </button>
+          )}
+        </p>
+      ) : (
+        <table>
+          <caption>Attainment against the plan in force</caption>
+          <tbody>
+            <tr data-goal="attainment">
+              <th scope="row">Attainment</th>
+              <td class="num">
+                {g.attainment} <span class="muted">({g.attained} of {g.quota})</span>
+              </td>
+            </tr>
+            <tr data-goal="pacing">
+              <th scope="row">Pacing</th>
+              <td class={`num ${g.status === 'behind' ? 'error' : g.status === 'ahead' ? 'ok' : ''}`}>{g.pacing}</td>
+            </tr>
+            <tr data-goal="projected">
+              <th scope="row">Projected finish</th>
+              <td class="num">{g.projected}</td>
+            </tr>
+            <tr data-goal="commission">
+              <th scope="row">Commission estimate</th>
+              <td class="num">{g.commission}</td>
+            </tr>
+          </tbody>
+        </table>
+      )}
+      {g.hasPlan && g.caveat && <p class="muted" style={{ fontSize: '12px' }}>{g.caveat}</p>}
+    </section>
+  );
+}
+
+export function Pyramid({ s, locale }: { s: ScorecardData; locale?: string }) {
+  const p = pyramidFocus(s, locale);
+  return (
+    <section aria-labelledby="sc-pyramid" data-tier={p.tier ?? 'none'}>
+      <h3 id="sc-pyramid" class="sub">What it takes</h3>
+      {p.tier === null ? (
+        <p class="ok">Nothing is behind: drivers, KPIs and goals are on pace.</p>
+      ) : (
+        <p role="note" style={{ borderLeft: '3px solid var(--bad)', paddingLeft: '8px', margin: '4px 0' }}>
+          <strong>Behind first in {TIER_LABEL[p.tier]}:</strong> {p.behind.join(', ')}.
+        </p>
+      )}
+      {p.catchUp.length > 0 && (
+        <table>
+          <caption>To close the quota still open, at your own ratios</caption>
+          <tbody>
+            {p.catchUp.map(r => (
+              <tr key={r.label}>
+                <th scope="row">{r.label}</th>
+                <td class="num">{r.value}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+export function Kpis({ s, locale }: { s: ScorecardData; locale?: string }) {
+  const rows = kpiRows(s, locale);
+  return (
+    <section aria-labelledby="sc-kpis">
+      <h3 id="sc-kpis" class="sub">KPIs</h3>
+      <table>
+        <caption>KPIs this period, and the change against the previous period</caption>
+        <thead>
+          <tr>
+            <th scope="col">KPI</th>
+            <th scope="col" class="num">Now</th>
+            <th scope="col" class="num">Change</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(r => (
+            <tr key={r.key} data-kpi={r.key}>
+              <th scope="row">{r.label}</th>
+              <td class="num">{r.value}</td>
+              <td class="num">{r.change}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+export function Drivers({ s, days, locale }: { s: ScorecardData; days: readonly DailyAggregate[]; locale?: string }) {
+  const f = formatters(locale);
+  const rows = driverRows(s);
+  const p = s.current.period;
+  const today = localDateOf(new Date(s.generatedAt), s.timeZone);
+  const nothing = rows.every(r => r.actual === 0);
+  return (
+    <section aria-labelledby="sc-drivers">
+      <h3 id="sc-drivers" class="sub">Drivers</h3>
+      {nothing && <p class="muted">No activity yet this period. Log a call, send an email or book a meeting in your CRM and it counts here within a second.</p>}
+      <table>
+        <caption>Activity against the period's targets</caption>
+        <thead>
+          <tr>
+            <th scope="col">Driver</th>
+            <th scope="col" class="num">Done / target</th>
+            <th scope="col" class="num">Pace</th>
+            <th scope="col" class="num">Daily</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(r => {
+            const data = sparklineData(days, r.drivers, p, today);
+            return (
+              <tr key={r.driver} data-driver={r.driver}>
+                <th scope="row">{r.label}</th>
+                <td class="num">
+                  {f.int(r.actual)} / {r.target === null ? 'no target' : f.one(r.target)}
+                </td>
+                <td class={`num ${r.pace === 'behind' ? 'error' : r.pace === 'ahead' ? 'ok' : ''}`}>{r.pace ?? '—'}</td>
+                <td class="num" style={{ width: '76px' }}>
+                  <Sparkline data={data} label={sparklineSummary(r.label, data, locale)} width={72} height={22} />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}

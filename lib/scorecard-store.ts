@@ -1,0 +1,348 @@
+// The side panel's scorecard (issue #6): a signal model fed by liveQuery over the day rows
+// of this period and the previous one, the deal-history events (by the [type+at] index,
+// only HISTORY_TYPES) and the deal snapshots, recomputed with scorecardFromAggregates.
+// Also the pure shaping the Scorecard component renders, tested without a DOM.
+import { computed, effect, signal, type ReadonlySignal } from '@preact/signals';
+import Dexie, { liveQuery } from 'dexie';
+import type { PacerDb } from './db';
+import { DAYS_TIME_ZONE_KEY } from './days';
+import type { DailyAggregate } from './metrics/aggregate';
+import { HISTORY_TYPES } from './metrics/deals';
+import { driversFromCounts, type Driver } from './metrics/drivers';
+import { addDays, eachDate, periodContaining, previousPeriod, startOfLocalDate, type PeriodKind } from './metrics/periods';
+import type { Plan } from './metrics/plan';
+import { scorecardFromAggregates, type Scorecard } from './metrics/scorecard';
+import type { ActivityEvent, DealSnapshot } from './model';
+import { planSettings } from './settings';
+import type { Loadable } from './store';
+
+export type { Loadable };
+export type ScorecardPeriod = 'week' | 'month' | 'quarter' | 'year';
+export const SCORECARD_PERIODS: readonly { value: ScorecardPeriod; label: string }[] = [
+  { value: 'week', label: 'Week' },
+  { value: 'month', label: 'Month' },
+  { value: 'quarter', label: 'Quarter' },
+  { value: 'year', label: 'Year' },
+];
+export const periodKindOf = (p: ScorecardPeriod): PeriodKind => (p === 'year' ? 'fiscalYear' : p);
+
+export const period = signal<ScorecardPeriod>('quarter');
+export const scorecard = signal<Loadable<Scorecard>>({ status: 'loading' });
+/** The plan in force for the scorecard (undefined until read). */
+export const scorecardPlan = signal<Plan | undefined>(undefined);
+/** Day rows of the period and the previous one: the sparklines' source. */
+export const scorecardDays = signal<DailyAggregate[]>([]);
+
+interface Inputs {
+  /** The zone the day rows are counted in (meta), when recorded. */
+  daysTimeZone: string | undefined;
+  days: DailyAggregate[];
+  history: ActivityEvent[];
+  deals: DealSnapshot[];
+}
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** The reads behind one scorecard: bounded by day key and by history type, never a scan of all events. */
+export async function readScorecardInputs(db: PacerDb, startDate: string, endDate: string): Promise<Inputs> {
+  const [meta, days, history, deals] = await Promise.all([
+    db.meta.get(DAYS_TIME_ZONE_KEY),
+    db.days.where('day').between(startDate, endDate, true, false).toArray(),
+    Promise.all(HISTORY_TYPES.map(t => db.events.where('[type+at]').between([t, Dexie.minKey], [t, Dexie.maxKey], true, true).toArray())).then(
+      lists => lists.flat(),
+    ),
+    db.deals.toArray(),
+  ]);
+  return { daysTimeZone: meta?.value, days, history, deals };
+}
+
+/**
+ * Keeps `scorecard` current: call in the side panel's useEffect and return the stop
+ * function. `clock` is the UI's clock signal (lib/store's `now`); a tick recomputes the
+ * pacing, and re-queries only when the period's dates change.
+ */
+export function watchScorecard(db: PacerDb, clock: ReadonlySignal<Date> | { readonly value: Date } = signal(new Date())): () => void {
+  let stopped = false;
+  const inputs = signal<Loadable<Inputs>>({ status: 'loading' });
+  scorecard.value = { status: 'loading' };
+  let watched = false; // a change seen by watch is newer than the first read
+  void planSettings.getValue().then(
+    p => !stopped && !watched && (scorecardPlan.value = p),
+    e => !stopped && (scorecard.value = { status: 'error', message: `Could not read your plan: ${errorText(e)}` }),
+  );
+  const unwatchPlan = planSettings.watch(p => {
+    watched = true;
+    scorecardPlan.value = p ?? undefined;
+  });
+
+  // The dates to read: "start|end" of the previous period through the current one.
+  const range = computed(() => {
+    const plan = scorecardPlan.value;
+    if (!plan) return null;
+    try {
+      const cur = periodContaining(periodKindOf(period.value), clock.value, plan);
+      const prev = previousPeriod(cur, plan);
+      return `${prev.startDate}|${cur.endDate}`;
+    } catch (error) {
+      return { error: errorText(error) };
+    }
+  });
+  const stopQuery = effect(() => {
+    const r = range.value;
+    if (!r) return;
+    if (typeof r !== 'string') {
+      inputs.value = { status: 'error', message: `Your plan cannot place this period: ${r.error}` };
+      return;
+    }
+    const [start, end] = r.split('|') as [string, string];
+    inputs.value = { status: 'loading' };
+    const sub = liveQuery(() => readScorecardInputs(db, start, end)).subscribe({
+      next: value => (inputs.value = { status: 'ready', value }),
+      error: error => (inputs.value = { status: 'error', message: errorText(error) }),
+    });
+    return () => sub.unsubscribe();
+  });
+  const stopCompute = effect(() => {
+    const input = inputs.value;
+    const plan = scorecardPlan.value;
+    const kind = periodKindOf(period.value);
+    const now = clock.value;
+    if (input.status !== 'ready' || !plan) {
+      if (input.status === 'error') scorecard.value = input;
+      else if (scorecard.peek().status !== 'error') scorecard.value = { status: 'loading' };
+      return;
+    }
+    // The background rebuilds the day rows after the plan's zone changes; until then they count other days.
+    if (input.value.daysTimeZone !== undefined && input.value.daysTimeZone !== plan.timeZone) {
+      scorecard.value = { status: 'loading' };
+      return;
+    }
+    try {
+      scorecardDays.value = input.value.days;
+      scorecard.value = { status: 'ready', value: scorecardFromAggregates(input.value.days, input.value.history, input.value.deals, plan, kind, now) };
+    } catch (error) {
+      scorecard.value = { status: 'error', message: errorText(error) };
+    }
+  });
+  return () => {
+    stopped = true;
+    unwatchPlan();
+    stopQuery();
+    stopCompute();
+  };
+}
+
+// ---- shaping for the UI (pure) ------------------------------------------------------------
+
+export const UNKNOWN = 'unknown';
+
+/** The drivers the scorecard shows, each a sum of metrics drivers (LinkedIn and referrals group several). */
+export const SCORECARD_DRIVERS: readonly { key: string; label: string; drivers: readonly Driver[] }[] = [
+  { key: 'calls', label: 'Calls', drivers: ['calls'] },
+  { key: 'emails', label: 'Emails', drivers: ['emails'] },
+  { key: 'meetings', label: 'Meetings', drivers: ['meetings'] },
+  { key: 'linkedin', label: 'LinkedIn', drivers: ['linkedinConnects', 'linkedinMessages', 'linkedinInmails'] },
+  { key: 'leads', label: 'Leads', drivers: ['leads'] },
+  { key: 'referrals', label: 'Referrals', drivers: ['referralsGiven', 'referralsReceived'] },
+  { key: 'events', label: 'Events', drivers: ['eventsAttended'] },
+];
+
+export type PaceStatus = 'ahead' | 'on pace' | 'behind';
+
+export interface DriverRow {
+  driver: string;
+  label: string;
+  /** The metrics drivers summed in this row. */
+  drivers: readonly Driver[];
+  actual: number;
+  /** Target for the whole period; null when the plan sets none. */
+  target: number | null;
+  /** What the target asks for by now; null without a target. */
+  expected: number | null;
+  /** Against `expected`; null without a target. */
+  pace: PaceStatus | null;
+}
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+/** Share of the period gone by, by working days when the period has any. */
+export const elapsedShare = (s: Scorecard): number => (s.pacing.workingDays ?? s.pacing.linear).elapsed;
+
+/** Driver rows against the period's targets, paced by the share of the period gone by. */
+export function driverRows(s: Scorecard): DriverRow[] {
+  const elapsed = elapsedShare(s);
+  return SCORECARD_DRIVERS.map(({ key, label, drivers }) => {
+    const actual = drivers.reduce((sum, d) => sum + (s.current.drivers[d] ?? 0), 0);
+    const targets = drivers.map(d => s.current.targets[d]).filter((t): t is number => typeof t === 'number');
+    const target = targets.length ? round1(targets.reduce((a, b) => a + b, 0)) : null;
+    const expected = target === null ? null : round1(target * elapsed);
+    let pace: PaceStatus | null = null;
+    if (expected !== null) pace = Math.abs(actual - expected) < 0.5 ? 'on pace' : actual > expected ? 'ahead' : 'behind';
+    return { driver: key, label, drivers, actual, target, expected, pace };
+  });
+}
+
+/** Number formatting for the browser's locale (or a given one). */
+export function formatters(locale?: string) {
+  const int = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  const one = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  const pct = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+  const signedPct = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0, signDisplay: 'exceptZero' });
+  const signedOne = new Intl.NumberFormat(locale, { maximumFractionDigits: 1, signDisplay: 'exceptZero' });
+  const money = (currency: string, signed = false) => {
+    try {
+      return new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0, ...(signed ? { signDisplay: 'exceptZero' as const } : {}) });
+    } catch {
+      return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+    }
+  };
+  const known = (n: number | null | undefined, f: Intl.NumberFormat): string => (n === null || n === undefined || !Number.isFinite(n) ? UNKNOWN : f.format(n));
+  return {
+    int: (n: number | null | undefined) => known(n, int),
+    one: (n: number | null | undefined) => known(n, one),
+    pct: (n: number | null | undefined) => known(n, pct),
+    /** A change in a ratio, as percentage points. */
+    pctPoints: (n: number | null | undefined) => (n === null || n === undefined || !Number.isFinite(n) ? UNKNOWN : `${signedOne.format(Math.round(n * 1000) / 10)} pt`),
+    signed: (n: number | null | undefined) => known(n, signedOne),
+    money: (n: number | null | undefined, currency: string) => known(n, money(currency)),
+    signedMoney: (n: number | null | undefined, currency: string) => known(n, money(currency, true)),
+    signedPct: (n: number | null | undefined) => known(n, signedPct),
+  };
+}
+
+export interface KpiRow {
+  key: 'winRate' | 'cycle' | 'proposals' | 'discount' | 'coverage';
+  label: string;
+  /** Formatted value, or 'unknown'. */
+  value: string;
+  /** Formatted change against the previous period, or 'unknown'. */
+  change: string;
+}
+
+const diff = (a: number | null, b: number | null) => (a === null || b === null ? null : a - b);
+
+export function kpiRows(s: Scorecard, locale?: string): KpiRow[] {
+  const f = formatters(locale);
+  const cur = s.current;
+  const prev = s.previous;
+  const days = (n: number | null) => (n === null ? UNKNOWN : `${f.one(n)} d`);
+  const signedDays = (n: number | null) => (n === null ? UNKNOWN : `${f.signed(n)} d`);
+  return [
+    { key: 'winRate', label: 'Win rate', value: f.pct(cur.winRate.rate), change: f.pctPoints(diff(cur.winRate.rate, prev.winRate.rate)) },
+    { key: 'cycle', label: 'Cycle length (median)', value: days(cur.salesCycle.median), change: signedDays(diff(cur.salesCycle.median, prev.salesCycle.median)) },
+    {
+      key: 'proposals',
+      label: 'Proposals accepted',
+      value: cur.proposals.submitted === 0 ? UNKNOWN : `${f.int(cur.proposals.accepted)} of ${f.int(cur.proposals.submitted)} (${f.pct(cur.proposals.rate)})`,
+      change: f.pctPoints(diff(cur.proposals.rate, prev.proposals.rate)),
+    },
+    { key: 'discount', label: 'Average discount', value: f.pct(cur.discounting.average), change: f.pctPoints(diff(cur.discounting.average, prev.discounting.average)) },
+    // Coverage is "now" (open pipeline against quota still to close): the scorecard keeps no previous value.
+    { key: 'coverage', label: 'Pipeline coverage', value: s.coverage.coverage === null ? UNKNOWN : `${f.one(s.coverage.coverage)}×`, change: UNKNOWN },
+  ];
+}
+
+export interface GoalSummary {
+  /** False when the plan sets no quota for the period: the UI asks for a plan. */
+  hasPlan: boolean;
+  attained: string;
+  quota: string;
+  attainment: string;
+  status: PaceStatus;
+  /** "Ahead by $1,200" / "Behind by $3,400" / "On pace". */
+  pacing: string;
+  projected: string;
+  commission: string;
+  /** Won amounts not in `attained` (other currencies without a rate, deals without amount). */
+  caveat: string | null;
+}
+
+export function goalSummary(s: Scorecard, locale?: string): GoalSummary {
+  const f = formatters(locale);
+  const c = s.currency;
+  const pace = s.pacing.workingDays ?? s.pacing.linear;
+  const a = s.current.attainment;
+  const status = s.pacing.status;
+  const pacingText = status === 'on pace' ? 'On pace' : `${status === 'ahead' ? 'Ahead' : 'Behind'} by ${f.money(Math.abs(pace.ahead), c)}`;
+  const unconverted = Object.entries(a.unconverted).filter(([, v]) => v !== 0);
+  const caveats = [
+    ...unconverted.map(([cur, v]) => `${f.int(v)} ${cur} without a rate`),
+    ...(a.unknownAmounts > 0 ? [`${f.int(a.unknownAmounts)} won deal${a.unknownAmounts === 1 ? '' : 's'} without an amount`] : []),
+  ];
+  return {
+    hasPlan: s.current.quota > 0,
+    attained: f.money(a.attained, c),
+    quota: f.money(s.current.quota, c),
+    attainment: f.pct(a.ratio),
+    status,
+    pacing: pacingText,
+    projected: f.money(pace.projected, c),
+    commission: f.money(s.commission.result.payout, c),
+    caveat: caveats.length ? `Not counted: ${caveats.join('; ')}.` : null,
+  };
+}
+
+export type PyramidTier = 'drivers' | 'kpis' | 'goals';
+
+export interface PyramidFocus {
+  /** The lowest tier that is behind; null when nothing is behind. */
+  tier: PyramidTier | null;
+  /** What is behind in that tier, as labels. */
+  behind: string[];
+  /** What it takes to close the quota still open (from the pyramid gap); null items are unknown. */
+  catchUp: { label: string; value: string }[];
+}
+
+/** Drivers → KPIs → goals: the lowest tier that is behind, and the pyramid's catch-up numbers. */
+export function pyramidFocus(s: Scorecard, locale?: string): PyramidFocus {
+  const f = formatters(locale);
+  const drivers = driverRows(s).filter(r => r.pace === 'behind').map(r => r.label);
+  const kpis: string[] = [];
+  if (s.coverage.coverage !== null && s.coverage.coverage < 1) kpis.push('Pipeline coverage');
+  if (s.change.winRate !== null && s.change.winRate < 0) kpis.push('Win rate');
+  const goals = s.current.quota > 0 && s.pacing.status === 'behind' ? ['Quota'] : [];
+  const [tier, behind]: [PyramidTier | null, string[]] = drivers.length ? ['drivers', drivers] : kpis.length ? ['kpis', kpis] : goals.length ? ['goals', goals] : [null, []];
+  const p = s.pyramid;
+  const catchUp =
+    p.gap > 0
+      ? [
+          { label: 'Quota still to close', value: f.money(p.gap, s.currency) },
+          { label: 'Deals to win', value: f.int(p.deals) },
+          { label: 'Deals to work', value: f.int(p.dealsToWork) },
+          { label: 'Proposals', value: f.int(p.proposals) },
+          { label: 'Meetings', value: f.int(p.meetings) },
+          { label: 'Calls', value: f.int(p.calls) },
+        ]
+      : [];
+  return { tier, behind, catchUp };
+}
+
+/** uPlot data for one scorecard driver: x = each local day's start (seconds), y = that day's count. */
+export function sparklineData(
+  days: readonly DailyAggregate[],
+  drivers: readonly Driver[],
+  p: { startDate: string; endDate: string; timeZone: string },
+  /** Local date of today: later days are left out (they have not happened). */
+  today?: string,
+): [number[], number[]] {
+  const byDay = new Map(days.map(d => [d.day, d]));
+  const xs: number[] = [];
+  const ys: number[] = [];
+  const end = today !== undefined && addDays(today, 1) < p.endDate ? addDays(today, 1) : p.endDate;
+  for (const date of eachDate(p.startDate, end)) {
+    const row = byDay.get(date);
+    const counts = row ? driversFromCounts(row.counts, row.conversations) : null;
+    xs.push(Math.floor(startOfLocalDate(date, p.timeZone) / 1000));
+    ys.push(counts ? drivers.reduce((sum, d) => sum + (counts[d] ?? 0), 0) : 0);
+  }
+  return [xs, ys];
+}
+
+/** "Calls per day: total 42, best day 9, last day 3" — the canvas is not accessible, this is. */
+export function sparklineSummary(label: string, data: readonly [readonly number[], readonly number[]], locale?: string): string {
+  const ys = data[1];
+  if (ys.length === 0) return `${label} per day: no days yet`;
+  const f = formatters(locale);
+  const total = ys.reduce((a, b) => a + b, 0);
+  return `${label} per day over ${f.int(ys.length)} days: total ${f.int(total)}, best day ${f.int(Math.max(...ys))}, last day ${f.int(ys[ys.length - 1])}`;
+}

@@ -1,0 +1,247 @@
+// The scorecard's signal model against fake-indexeddb and WXT's fake storage, and the
+// pure shaping the component renders.
+import { signal } from '@preact/signals';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { openDb, type PacerDb } from '../../lib/db';
+import { aggregateUnique, emptyDay } from '../../lib/metrics/aggregate';
+import { computeScorecard } from '../../lib/metrics/scorecard';
+import type { ActivityEvent } from '../../lib/model';
+import {
+  driverRows,
+  goalSummary,
+  kpiRows,
+  period,
+  pyramidFocus,
+  readScorecardInputs,
+  scorecard,
+  scorecardDays,
+  sparklineData,
+  sparklineSummary,
+  UNKNOWN,
+  watchScorecard,
+} from '../../lib/scorecard-store';
+import { planSettings } from '../../lib/settings';
+import { call, deal, ev, lost, move, numbersIn, plan, won } from '../metrics/make';
+
+const NOW = new Date('2026-03-16T12:00:00Z'); // a Monday, Q1 2026; the previous quarter is Q4 2025
+const P = plan({ rates: { EUR: 1.1 } });
+
+const calls = (dates: string[], perDay: number) =>
+  dates.flatMap(d => Array.from({ length: perDay }, (_, i) => call(`${d}T${String(9 + i).padStart(2, '0')}:00:00Z`, i === 0 ? 'Connected' : 'No answer')));
+
+const EVENTS: ActivityEvent[] = [
+  ...calls(['2025-12-01', '2025-12-02'], 2),
+  ev('meeting', '2025-12-10T10:00Z'),
+  won('old', '2025-11-10T10:00Z', 20_000),
+  ...calls(['2026-01-05', '2026-01-06', '2026-03-16'], 3),
+  ev('meeting', '2026-02-02T14:00Z'),
+  ev('proposal_sent', '2026-01-20T12:00Z', { deal: { id: 'a' } }),
+  ev('proposal_sent', '2026-02-05T12:00Z', { deal: { id: 'b' } }),
+  ev('proposal_accepted', '2026-02-10T12:00Z', { deal: { id: 'a' } }),
+  move('a', '2026-01-10T00:00Z', 'Prospecting', 'Qualification'),
+  won('a', '2026-02-11T00:00Z', 30_000, 'USD', 0.1),
+  lost('b', '2026-02-25T00:00Z', 10_000, 'EUR'),
+  ev('training', '2026-02-01T09:00Z', { amount: 1_000, currency: 'USD' }),
+];
+const DEALS = [
+  deal('a', { status: 'won', stage: 'Closed Won', amount: 30_000, createdAt: '2026-01-01T00:00:00Z' }),
+  deal('c', { stage: 'Qualification', amount: 50_000 }),
+];
+
+let db: PacerDb;
+let stop: (() => void) | undefined;
+
+async function seed(events = EVENTS) {
+  await db.events.bulkPut(events);
+  await db.days.bulkPut([...aggregateUnique(events, P.timeZone).values()]);
+  await db.deals.bulkPut(DEALS);
+}
+const ready = async () => {
+  await vi.waitFor(() => expect(scorecard.value.status).toBe('ready'));
+  return (scorecard.value as { value: ReturnType<typeof computeScorecard> }).value;
+};
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  db = openDb(`scorecard-${crypto.randomUUID()}`);
+  period.value = 'quarter';
+  await planSettings.setValue(P);
+});
+afterEach(async () => {
+  stop?.();
+  stop = undefined;
+  await db.delete();
+});
+
+describe('watchScorecard', () => {
+  it('starts loading, then equals the scorecard computed from raw events', async () => {
+    await seed();
+    stop = watchScorecard(db, signal(NOW));
+    expect(scorecard.value.status).toBe('loading');
+    const value = await ready();
+    expect(value).toEqual(computeScorecard(EVENTS, DEALS, P, 'quarter', NOW));
+    expect(value.current.drivers.calls).toBe(9);
+    expect(value.previous.drivers.calls).toBe(4);
+    expect(scorecardDays.value.map(d => d.day)).toContain('2026-03-16');
+  });
+
+  it('updates when the background writes a day row (liveQuery)', async () => {
+    await seed();
+    stop = watchScorecard(db, signal(NOW));
+    expect((await ready()).current.drivers.meetings).toBe(1);
+    const row = emptyDay('2026-03-16');
+    const existing = await db.days.get('2026-03-16');
+    await db.days.put({ ...(existing ?? row), counts: { ...(existing ?? row).counts, meeting: 4 } });
+    await vi.waitFor(() => expect(scorecard.value.status === 'ready' && scorecard.value.value.current.drivers.meetings).toBe(5));
+  });
+
+  it('follows the period and the plan', async () => {
+    await seed();
+    stop = watchScorecard(db, signal(NOW));
+    await ready();
+    period.value = 'week';
+    await vi.waitFor(() => expect(scorecard.value.status === 'ready' && scorecard.value.value.current.period.kind).toBe('week'));
+    expect(scorecard.value.status === 'ready' && scorecard.value.value.current.drivers.calls).toBe(3);
+    period.value = 'year';
+    await vi.waitFor(() => expect(scorecard.value.status === 'ready' && scorecard.value.value.current.period.kind).toBe('fiscalYear'));
+    await planSettings.setValue({ ...P, currency: 'EUR', rates: { USD: 0.9 } });
+    await vi.waitFor(() => expect(scorecard.value.status === 'ready' && scorecard.value.value.currency).toBe('EUR'));
+  });
+
+  it('reads only the two periods of day rows and only history events', async () => {
+    const early = [call('2024-01-03T10:00Z'), won('z', '2024-01-03T11:00Z', 5)];
+    await seed([...EVENTS, ...early]);
+    const inputs = await readScorecardInputs(db, '2025-10-01', '2026-04-01');
+    expect(inputs.days.every(d => d.day >= '2025-10-01' && d.day < '2026-04-01')).toBe(true);
+    expect(new Set(inputs.history.map(e => e.type))).toEqual(new Set(['deal_stage_changed', 'deal_won', 'deal_lost', 'training']));
+    expect(inputs.history.map(e => e.id)).toContain(early[1]!.id); // history is all-time
+  });
+
+  it('waits while the day rows are in another time zone, then computes once rebuilt', async () => {
+    await seed();
+    await db.meta.put({ key: 'daysTimeZone', value: 'Europe/Paris' });
+    stop = watchScorecard(db, signal(NOW));
+    await new Promise(r => setTimeout(r, 50));
+    expect(scorecard.value.status).toBe('loading');
+    await db.meta.put({ key: 'daysTimeZone', value: 'UTC' });
+    expect((await ready()).timeZone).toBe('UTC');
+  });
+
+  it('reports an error instead of throwing', async () => {
+    await seed();
+    await planSettings.setValue({ ...P, timeZone: 'Not/AZone' });
+    stop = watchScorecard(db, signal(NOW));
+    await vi.waitFor(() => expect(scorecard.value.status).toBe('error'));
+  });
+});
+
+// ---- shaping --------------------------------------------------------------------------------
+
+const S = computeScorecard(EVENTS, DEALS, P, 'quarter', NOW);
+const EMPTY = computeScorecard([], [], plan({ annual: [{ effectiveFrom: '2020-01-01', annualQuota: 0 }] }), 'quarter', NOW);
+
+describe('driverRows', () => {
+  const rows = driverRows(S);
+  it.each([
+    // driver, actual, target (weekly × working days / 5), pace
+    // Q1 2026 has 64 working days: calls 50 a week → 640.
+    ['calls', 9, 640, 'behind'],
+    ['emails', 0, 512, 'behind'],
+    ['meetings', 1, 102.4, 'behind'],
+    ['linkedin', 0, 256, 'behind'],
+    ['leads', 0, 128, 'behind'],
+    ['referrals', 0, null, null],
+    ['events', 0, null, null],
+  ] as const)('%s: %i done of %s', (driver, actual, target, pace) => {
+    const row = rows.find(r => r.driver === driver)!;
+    expect(row).toMatchObject({ actual, target, pace });
+  });
+  it('paces by the share of working days gone by', () => {
+    const calls = rows.find(r => r.driver === 'calls')!;
+    const share = S.pacing.workingDays!.elapsed;
+    expect(calls.expected).toBeCloseTo(640 * share, 0);
+  });
+});
+
+describe('kpiRows', () => {
+  it.each([
+    ['winRate', '50%', '-50 pt'], // Q4 2025: one won, none lost
+    ['proposals', '1 of 2 (50%)', UNKNOWN],
+    ['discount', '10%', UNKNOWN],
+  ] as const)('%s: %s, change %s', (key, value, change) => {
+    expect(kpiRows(S, 'en-US').find(r => r.key === key)).toMatchObject({ value, change });
+  });
+  it('shows unknown, never NaN, with no data', () => {
+    for (const r of kpiRows(EMPTY, 'en-US')) {
+      expect(r.value).toBe(UNKNOWN);
+      expect(r.change).toBe(UNKNOWN);
+    }
+  });
+  it('formats a known change in percentage points', () => {
+    const s = structuredClone(S);
+    s.previous.winRate.rate = 0.25;
+    expect(kpiRows(s, 'en-US').find(r => r.key === 'winRate')!.change).toBe('+25 pt');
+  });
+});
+
+describe('goalSummary', () => {
+  it('formats attainment, pacing, projection and commission for the locale', () => {
+    const g = goalSummary(S, 'en-US');
+    expect(g).toMatchObject({ hasPlan: true, attained: '$30,000', quota: '$100,000', attainment: '30%', status: S.pacing.status });
+    expect(g.pacing).toMatch(/^(Behind|Ahead) by \$[\d,]+$|^On pace$/);
+    expect(g.projected).toMatch(/^\$[\d,]+$/);
+    expect(g.commission).toMatch(/^\$[\d,]+$|^unknown$/);
+    expect(goalSummary(S, 'de-DE').attained).toMatch(/^30\.000\s\$$/);
+  });
+  it('asks for a plan when the period has no quota', () => {
+    expect(goalSummary(EMPTY, 'en-US')).toMatchObject({ hasPlan: false, attainment: UNKNOWN });
+  });
+  it('never formats NaN', () => {
+    expect(numbersIn(goalSummary(EMPTY))).toEqual([]);
+    expect(JSON.stringify(goalSummary(EMPTY))).not.toMatch(/NaN|Infinity/);
+  });
+});
+
+describe('pyramidFocus', () => {
+  it('names the lowest tier behind and what it takes', () => {
+    const f = pyramidFocus(S, 'en-US');
+    expect(f.tier).toBe('drivers');
+    expect(f.behind).toEqual(['Calls', 'Emails', 'Meetings', 'LinkedIn', 'Leads']);
+    expect(f.catchUp[0]).toEqual({ label: 'Quota still to close', value: '$70,000' });
+    expect(f.catchUp.map(r => r.label)).toEqual(['Quota still to close', 'Deals to win', 'Deals to work', 'Proposals', 'Meetings', 'Calls']);
+  });
+  it.each([
+    ['kpis', { drivers: false, coverage: 0.5, status: 'ahead' }],
+    ['goals', { drivers: false, coverage: 2, status: 'behind' }],
+    [null, { drivers: false, coverage: 2, status: 'ahead' }],
+  ] as const)('tier %s', (tier, c) => {
+    const s = structuredClone(S);
+    s.current.targets = {};
+    s.coverage.coverage = c.coverage;
+    s.change.winRate = 0;
+    s.pacing.status = c.status;
+    expect(pyramidFocus(s).tier).toBe(tier);
+  });
+});
+
+describe('sparklineData', () => {
+  const days = [...aggregateUnique(EVENTS, 'UTC').values()];
+  const week = { startDate: '2026-01-05', endDate: '2026-01-12', timeZone: 'UTC' };
+  it.each([
+    [['calls'], [3, 3, 0, 0, 0, 0, 0]],
+    [['meetings'], [0, 0, 0, 0, 0, 0, 0]],
+  ] as const)('%j per day', (drivers, ys) => {
+    const [xs, got] = sparklineData(days, drivers, week);
+    expect(got).toEqual(ys);
+    expect(xs[0]).toBe(Date.parse('2026-01-05T00:00:00Z') / 1000);
+    expect(xs[1]! - xs[0]!).toBe(86_400);
+  });
+  it('stops at today and sums grouped drivers', () => {
+    expect(sparklineData(days, ['calls', 'meetings'], { startDate: '2026-03-14', endDate: '2026-03-21', timeZone: 'UTC' }, '2026-03-16')[1]).toEqual([0, 0, 3]);
+  });
+  it('summarises the series for screen readers', () => {
+    expect(sparklineSummary('Calls', [[1, 2, 3], [3, 0, 2]], 'en-US')).toBe('Calls per day over 3 days: total 5, best day 3, last day 2');
+    expect(sparklineSummary('Calls', [[], []])).toBe('Calls per day: no days yet');
+  });
+});
