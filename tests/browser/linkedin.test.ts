@@ -498,8 +498,8 @@ describe('one person across LinkedIn and Salesforce', () => {
     await expect
       .poll(() => card.locator('tr[data-touch]').evaluateAll(rows => rows.map(r => ({ what: r.querySelector('th')!.textContent, at: r.querySelector('time')!.getAttribute('datetime') }))), { timeout: 5_000 })
       .toEqual(expected);
-    expect(expected[0]).toEqual({ what: 'LinkedIn profile views (LinkedIn)', at: view.at });
-    expect(expected.slice(1).map(r => r.what)).toEqual(expect.arrayContaining(['Calls: Discovery call (Salesforce)']));
+    expect(expected[0]).toEqual({ what: 'Profile view (LinkedIn)', at: view.at });
+    expect(expected.slice(1).map(r => r.what)).toEqual(expect.arrayContaining(['Call: Discovery call (Salesforce)']));
     await panel.close();
     await page.close();
   });
