@@ -43,11 +43,14 @@ interface Inputs {
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/** The reads behind one scorecard: bounded by day key and by history type, never a scan of all events. */
-export async function readScorecardInputs(db: PacerDb, startDate: string, endDate: string): Promise<Inputs> {
+/** The reads behind one scorecard: the day rows, the history events by type, the deals; never a scan of all events. */
+export async function readScorecardInputs(db: PacerDb): Promise<Inputs> {
   const [meta, days, history, deals] = await Promise.all([
     db.meta.get(DAYS_TIME_ZONE_KEY),
-    db.days.where('day').between(startDate, endDate, true, false).toArray(),
+    // Every day row, not just the two periods': streaks, personal bests, badges and the
+    // pyramid's conversion ratios read the whole history. Rows are small (one a day,
+    // about 365 a year); the raw events are never scanned.
+    db.days.toArray(),
     Promise.all(HISTORY_TYPES.map(t => db.events.where('[type+at]').between([t, Dexie.minKey], [t, Dexie.maxKey], true, true).toArray())).then(
       lists => lists.flat(),
     ),
@@ -94,9 +97,8 @@ export function watchScorecard(db: PacerDb, clock: ReadonlySignal<Date> | { read
       inputs.value = { status: 'error', message: `Your plan cannot place this period: ${r.error}` };
       return;
     }
-    const [start, end] = r.split('|') as [string, string];
     inputs.value = { status: 'loading' };
-    const sub = liveQuery(() => readScorecardInputs(db, start, end)).subscribe({
+    const sub = liveQuery(() => readScorecardInputs(db)).subscribe({
       next: value => (inputs.value = { status: 'ready', value }),
       error: error => (inputs.value = { status: 'error', message: errorText(error) }),
     });
