@@ -24,7 +24,8 @@ import type { ActivityEvent } from '../lib/model';
 
 /** The form's first field: the keyboard shortcut lands here. */
 export const QUICK_ADD_FIRST_FIELD = 'quick-add-type';
-export const QUICK_ADD_COMMAND = 'quick-add';
+export { QUICK_ADD_COMMAND } from '../lib/quick-add-command';
+import { QUICK_ADD_COMMAND } from '../lib/quick-add-command';
 
 /** Alt+Shift+L, by key position (on a Mac, Option+Shift+L types "Ò", not "L"). */
 export const isQuickAddShortcut = (e: Pick<KeyboardEvent, 'altKey' | 'shiftKey' | 'ctrlKey' | 'metaKey' | 'code' | 'key'>): boolean =>

@@ -4,6 +4,7 @@ import { onMessage } from '../lib/messages';
 import { pageStateKey } from '../lib/page-state';
 import { applyPrivacy } from '../lib/privacy';
 import { captureSettings, planSettings } from '../lib/settings';
+import { FOCUS_QUICK_ADD_KEY, QUICK_ADD_COMMAND } from '../lib/quick-add-command';
 
 // main() must stay synchronous: listeners registered later than the first
 // turn would miss the message that woke the worker.
@@ -32,6 +33,16 @@ export default defineBackground(() => {
   });
 
   browser.tabs.onRemoved.addListener(tabId => void browser.storage.session.remove(pageStateKey(tabId)));
+
+  // Alt+Shift+L (the manifest's quick-add command) with the side panel closed: open it
+  // and ask it to focus the form. The command is the user gesture sidePanel.open needs.
+  browser.commands?.onCommand.addListener((command, tab) => {
+    if (command !== QUICK_ADD_COMMAND) return;
+    const sidePanel = (browser as unknown as { sidePanel?: { open(o: { windowId: number }): Promise<void> } }).sidePanel;
+    if (!sidePanel || tab?.windowId === undefined) return;
+    void browser.storage.session.set({ [FOCUS_QUICK_ADD_KEY]: Date.now() });
+    sidePanel.open({ windowId: tab.windowId }).catch(() => {});
+  });
 
   // The toolbar button says when capture is paused, on every tab.
   const showPaused = (paused: boolean) => {

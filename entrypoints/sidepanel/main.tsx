@@ -13,6 +13,7 @@ import { focusQuickAdd, listenForQuickAdd, QuickAdd } from '../../components/Qui
 import { deleteManual, editManual, logManual, watchManual } from '../../lib/manual';
 import type { ActivityEvent } from '../../lib/model';
 import { planSettings } from '../../lib/settings';
+import { FOCUS_QUICK_ADD_KEY } from '../../lib/quick-add-command';
 import { activeDeal, activePage, activeTouches, db, now, watchActiveDeal, watchClock, watchWeekCounts, weekCounts, type Loadable } from '../../lib/store';
 
 const MANUAL_SHOWN = 8;
@@ -37,6 +38,13 @@ function SidePanel() {
       // The manifest's quick-add command (Alt+Shift+L) reaches this page while it is open.
       listenForQuickAdd(() => { window.focus(); focusQuickAdd(); }, window, browser.commands),
     ];
+    // Opened by the quick-add command while the panel was closed: the background left a flag.
+    void browser.storage.session.get(FOCUS_QUICK_ADD_KEY).then(flags => {
+      const at = flags[FOCUS_QUICK_ADD_KEY] as number | undefined;
+      if (at === undefined) return;
+      void browser.storage.session.remove(FOCUS_QUICK_ADD_KEY);
+      if (Date.now() - at < 10_000) requestAnimationFrame(() => focusQuickAdd());
+    });
     return () => stops.forEach(stop => stop());
   }, []);
   return (
