@@ -246,6 +246,15 @@ async function screenshots(browser: ExtensionBrowser, options: Page, data: Pacer
   });
   await shoot(sidepanel, dir, 'sidepanel.png', true);
 
+  const review = await browser.context.newPage();
+  await review.setViewportSize({ width: 900, height: 900 });
+  await review.goto(`chrome-extension://${browser.extensionId}/review.html`);
+  await review.locator('table').first().waitFor({ timeout: WAIT_MS }).catch(() => {
+    throw new DemoError('The weekly 1:1 review did not show its table.');
+  });
+  await shoot(review, dir, 'review.png', true);
+  await review.close();
+
   const popup = await browser.context.newPage();
   await popup.setViewportSize({ width: 340, height: 520 });
   await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);

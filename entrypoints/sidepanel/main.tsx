@@ -57,6 +57,9 @@ function SidePanel() {
       </section>
       <section class="card" aria-labelledby="scorecard">
         <h2 id="scorecard">Scorecard</h2>
+        <p style={{ margin: '0 0 8px' }}>
+          <a href={browser.runtime.getURL('/review.html')} target="_blank" rel="noopener">Weekly 1:1 review</a>
+        </p>
         <Scorecard
           period={period.value}
           onPeriod={p => (period.value = p)}

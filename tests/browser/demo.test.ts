@@ -17,6 +17,7 @@ it('npm run demo -- --screenshots DIR writes a PNG of every surface and exits 0'
     'options.png',
     'pipedrive-deal.png',
     'popup.png',
+    'review.png',
     'salesforce-opportunity-open.png',
     'salesforce-opportunity-won.png',
     'sidepanel-linkedin.png',
