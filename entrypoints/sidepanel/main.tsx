@@ -4,6 +4,8 @@ import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { CountsTable } from '../../components/CountsTable';
 import { Scorecard } from '../../components/Scorecard';
+import { ScorecardAchievements } from '../../components/ScorecardAchievements';
+import { ScorecardRiver } from '../../components/ScorecardRiver';
 import { period, scorecard, scorecardDays, watchScorecard } from '../../lib/scorecard-store';
 import { ThisPage } from '../../components/ThisPage';
 import '../../components/theme.css';
@@ -67,6 +69,8 @@ function SidePanel() {
           days={scorecardDays.value}
           onOpenOptions={() => void browser.runtime.openOptionsPage()}
         />
+        <ScorecardRiver scorecard={scorecard.value} />
+        <ScorecardAchievements scorecard={scorecard.value} onOpenOptions={() => void browser.runtime.openOptionsPage()} />
       </section>
       <section class="card" aria-labelledby="this-week">
         <h2 id="this-week">This week</h2>
