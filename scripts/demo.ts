@@ -18,7 +18,6 @@ import type { DealSnapshot } from '../lib/model';
 import { caseSafeId } from '../lib/sites/salesforce';
 import { DEMO_HOST, DEMO_STAGES, demoDataset } from './demo/data';
 import { defaultPlan, validatePlan, type Plan } from '../lib/metrics/plan';
-import { stageTargetDays } from '../lib/metrics/stage-targets';
 import { formatCloseDate, renderOpportunityPage } from './demo/pages';
 import { launchWithExtension, type ExtensionBrowser } from './lib/browser';
 import { hostResolverRules, startHttpsServer, type HttpsServer } from './lib/https-server';
@@ -125,15 +124,13 @@ async function startDemoServer(data: PacerExport): Promise<HttpsServer> {
 }
 
 /** Imports the data set and sets the rep's identity through the options page, as a user would. */
-/** A plan for the demo rep: a year's quota the demo quarter paces against, the demo pipeline's stages. */
+/** A plan for the demo rep: a year's quota the demo quarter paces against; the default stages are the demo pipeline's. */
 function demoPlan(data: PacerExport): Plan {
   const base = defaultPlan(Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
   const year = new Date(data.exportedAt).getFullYear();
   return {
     ...base,
     annual: [{ effectiveFrom: `${year}-01-01`, annualQuota: 1_200_000 }],
-    stages: DEMO_STAGES.filter(s => !s.startsWith('Closed')),
-    stageTargets: Object.fromEntries(DEMO_STAGES.filter(s => !s.startsWith('Closed')).map(s => [s, stageTargetDays(s)])),
   };
 }
 

@@ -4,6 +4,7 @@
 // No Math.random and no Date.now: every draw comes from one seeded mulberry32.
 import { buildExport, type PacerExport } from '../../lib/export-format';
 import { stableId } from '../../lib/ids';
+import { DEFAULT_STAGES } from '../../lib/metrics/plan';
 import { crmActivityEventId } from '../../lib/observe';
 import { caseSafeId } from '../../lib/sites/salesforce';
 import { dayPeriod, weekPeriod } from '../../lib/metrics/period';
@@ -11,19 +12,8 @@ import type { ActivityEvent, DealRef, DealSnapshot, DealStatus, EventMeta, Event
 
 export const DEMO_HOST = 'pacer-demo.lightning.force.com';
 
-/** Salesforce's default opportunity stages, in order; the two closed stages come last. */
-export const DEMO_STAGES: readonly string[] = [
-  'Prospecting',
-  'Qualification',
-  'Needs Analysis',
-  'Value Proposition',
-  'Id. Decision Makers',
-  'Perception Analysis',
-  'Proposal/Price Quote',
-  'Negotiation/Review',
-  'Closed Won',
-  'Closed Lost',
-];
+/** Salesforce's default opportunity stages, in order (the plan's default pipeline); the two closed stages come last. */
+export const DEMO_STAGES: readonly string[] = [...DEFAULT_STAGES, 'Closed Won', 'Closed Lost'];
 
 export const DEMO_REP: RepIdentity = { name: 'Sam Rivera', email: 'sam.rivera@example.com' };
 
