@@ -4,6 +4,7 @@
 // fenced: nothing Pacer does may throw into the CRM's page.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { CaptureAck } from './capture-batch';
+import { confirmWatcher } from './confirm-watch';
 import { fenceFor } from './fence';
 import { sendMessage } from './messages';
 import type { DealSnapshot, RepIdentity } from './model';
@@ -89,25 +90,19 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter, hook
   });
 
   // The rep's own actions: read the form at the click, record once the CRM shows it saved.
-  const pending = new Set<string>();
-  const watchAction = (action: RepAction, clickedAt: Date) => {
-    const key = `${action.type}|${action.recordKey ?? location.href}`;
-    if (pending.has(key)) return; // a double-click on Save is one save
-    pending.add(key);
-    const deadline = clickedAt.getTime() + CONFIRM_TIMEOUT_MS;
-    const check = fenced(() => {
+  const watchConfirm = confirmWatcher({
+    fenced,
+    setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
+    pollMs: CONFIRM_POLL_MS,
+    timeoutMs: CONFIRM_TIMEOUT_MS,
+    alive: () => !ctx.isInvalid,
+  });
+  const watchAction = (action: RepAction, clickedAt: Date) =>
+    watchConfirm(`${action.type}|${action.recordKey ?? location.href}`, clickedAt, () => action.confirm(document, new URL(location.href)), outcome => {
       const url = new URL(location.href);
-      const outcome = action.confirm(document, url);
-      if (outcome.status === 'pending' && Date.now() < deadline && !ctx.isInvalid) {
-        ctx.setTimeout(check, CONFIRM_POLL_MS);
-        return;
-      }
-      pending.delete(key);
-      if (outcome.status !== 'saved') return;
       // Adapters may give the bare id or the `site:recordId` key; the stored key is always the latter.
-      const created = outcome.recordId
-        ? outcome.recordId.startsWith(`${adapter.id}:`) ? outcome.recordId : `${adapter.id}:${outcome.recordId}`
-        : undefined;
+      const recordId = outcome.status === 'saved' ? outcome.recordId : undefined;
+      const created = recordId ? (recordId.startsWith(`${adapter.id}:`) ? recordId : `${adapter.id}:${recordId}`) : undefined;
       const withDeal: RepAction =
         action.type === 'lead_created' && created && !action.deal && !action.person ? { ...action, recordKey: created } : action;
       const event = actionEvent(adapter.id, withDeal, clickedAt.toISOString(), url.href, created);
@@ -115,8 +110,6 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter, hook
       queued.add(event.id);
       outbox.push(adapter.id, new Date().toISOString(), [event], []);
     });
-    ctx.setTimeout(check, CONFIRM_POLL_MS);
-  };
   if (adapter.actionFor) {
     const actionFor = adapter.actionFor.bind(adapter);
     ctx.addEventListener(

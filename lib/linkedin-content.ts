@@ -2,6 +2,7 @@
 // nothing to the page: no element, no style, no event or message on the page's
 // window (it is not a WXT content-script context, which posts one), no
 // web-accessible resource. It only reads, in the isolated world, and listens.
+import { confirmWatcher } from './confirm-watch';
 import { fenceFor } from './fence';
 import { sendMessage, type PageState } from './messages';
 import { linkedinActionEvent, observeLinkedIn } from './linkedin-observe';
@@ -118,20 +119,9 @@ export function runLinkedIn(): void {
     LOCATION_POLL_MS,
   );
 
-  const pending = new Set<string>();
-  const watch = (action: LinkedInAction, clickedAt: Date) => {
-    const key = `${action.type}|${action.person.profileUrl ?? action.person.name ?? ''}`;
-    if (pending.has(key)) return;
-    pending.add(key);
-    const deadline = clickedAt.getTime() + CONFIRM_TIMEOUT_MS;
-    const check = fenced(() => {
-      const outcome = action.confirm(document, new URL(location.href));
-      if (outcome.status === 'pending' && Date.now() < deadline) {
-        setTimeout(check, CONFIRM_POLL_MS);
-        return;
-      }
-      pending.delete(key);
-      if (outcome.status !== 'saved') return;
+  const watchConfirm = confirmWatcher({ fenced, setTimeout: (fn, ms) => setTimeout(fn, ms), pollMs: CONFIRM_POLL_MS, timeoutMs: CONFIRM_TIMEOUT_MS });
+  const watch = (action: LinkedInAction, clickedAt: Date) =>
+    watchConfirm(`${action.type}|${action.person.profileUrl ?? action.person.name ?? ''}`, clickedAt, () => action.confirm(document, new URL(location.href)), () => {
       const event = linkedinActionEvent(action, clickedAt.toISOString(), location.href);
       if (queued.has(event.id)) return;
       queued.add(event.id);
@@ -139,8 +129,6 @@ export function runLinkedIn(): void {
       // The page now shows what was sent: read it while the click and the message are fresh.
       schedule();
     });
-    setTimeout(check, CONFIRM_POLL_MS);
-  };
   document.addEventListener(
     'click',
     fenced((e: Event) => {

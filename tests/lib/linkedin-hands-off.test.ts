@@ -15,6 +15,7 @@ const FILES = [
   'lib/sites/dom.ts',
   'lib/outbox.ts',
   'lib/fence.ts',
+  'lib/confirm-watch.ts',
   'entrypoints/linkedin.ts',
 ];
 // Comments may mention these words; code may not call them.
