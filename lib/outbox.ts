@@ -96,6 +96,10 @@ export class Outbox {
         const batch = this.queue[0]!;
         try {
           const ack = await this.o.send(batch);
+          // Only the background's own ack counts. webextension-polyfill resolves
+          // sendMessage with undefined when the port closes without an answer, which
+          // is exactly what a worker killed mid-write looks like.
+          if (ack?.batchId !== batch.batchId) throw new Error('The background did not acknowledge the batch');
           this.queue.shift();
           this.failures = 0;
           this.o.onAck?.(ack);

@@ -65,3 +65,20 @@ describe('Outbox', () => {
     vi.useRealTimers();
   });
 });
+
+describe('Outbox acknowledgements', () => {
+  it('treats an answer that is not the batch\'s ack (a worker killed mid-write) as a failure and resends', async () => {
+    vi.useFakeTimers();
+    let answers: (CaptureAck | undefined)[] = [undefined, { batchId: 'someone-else', stored: 0, deals: [], lastTouch: {} }];
+    const send = vi.fn(async (b: CaptureBatch) => (answers.length ? answers.shift() : ack(b)) as CaptureAck);
+    const acks: CaptureAck[] = [];
+    const box = new Outbox({ send, onAck: a => acks.push(a), flushDelayMs: 10, backoffMs: [50] });
+    box.push('salesforce', '2026-11-27T10:00:00.000Z', [event('a')], []);
+    await vi.advanceTimersByTimeAsync(10 + 50 * 3);
+    expect(send).toHaveBeenCalledTimes(3);
+    expect(acks).toHaveLength(1);
+    expect(box.pendingEvents).toBe(0);
+    answers = [];
+    vi.useRealTimers();
+  });
+});
