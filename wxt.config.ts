@@ -23,8 +23,10 @@ export default defineConfig({
     },
   },
   manifest: ({ browser }) => ({
-    name: 'Pacer',
-    description: 'Sales performance management that rides along in your CRM and on LinkedIn.',
+    // Words from public/_locales (issue #9): the browser picks the rep's language, English otherwise.
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     // Least privilege: storage for settings, sidePanel for the scorecard, tabs to know
     // which deal the active tab shows. Host access comes only from content-script matches.
     permissions: browser === 'firefox' ? ['storage', 'tabs'] : ['storage', 'tabs', 'sidePanel'],

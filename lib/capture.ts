@@ -8,7 +8,7 @@ import { confirmWatcher } from './confirm-watch';
 import { fenceFor } from './fence';
 import { sendMessage } from './messages';
 import type { DealSnapshot, RepIdentity } from './model';
-import { repIdentity } from './settings';
+import { watchRepIdentity } from './rep-identity-reader';
 import { actionEvent, observe } from './observe';
 import { Outbox } from './outbox';
 import type { PageReading, RepAction, SiteAdapter } from './sites/types';
@@ -152,7 +152,6 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter, hook
     lastDealSignature = '';
     read();
   });
-  void repIdentity.getValue().then(meChanged, report);
-  ctx.onInvalidated(repIdentity.watch(meChanged));
+  ctx.onInvalidated(watchRepIdentity(meChanged, report));
   return { outbox, read };
 }

@@ -1,0 +1,60 @@
+// The body of every CRM content script: run the site's adapter, and keep the
+// sales-cycle timer beside the deal's stage while the rep is on a deal page.
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { runAdapter, type StoredDeal } from './capture';
+import { createCycleTimer, TIMER_TAG, type CycleTimerUi } from './cycle-timer';
+import { fenceFor } from './fence';
+import { stageTargetDays } from './metrics/stage-targets';
+import type { SiteAdapter } from './sites/types';
+
+export { TIMER_TAG };
+
+export function runCrmContentScript(ctx: ContentScriptContext, adapter: SiteAdapter) {
+  const { fenced } = fenceFor(adapter.id);
+  let ui: CycleTimerUi | undefined;
+  let anchor: Element | undefined;
+  let shownKey = '';
+
+  const remove = () => {
+    ui?.host.remove();
+    ui = undefined;
+    anchor = undefined;
+    shownKey = '';
+  };
+  ctx.onInvalidated(remove);
+  // One tick a second redraws only what changed (the badge's seconds, a day rolling over).
+  ctx.setInterval(fenced(() => ui?.update(new Date())), 1000);
+
+  const show = ({ deal, lastTouchAt }: StoredDeal, at: Element) => {
+    const key = JSON.stringify([deal.id, deal.stage, deal.stageEnteredAt, deal.createdAt, lastTouchAt]);
+    if (ui && anchor === at && at.isConnected && ui.host.isConnected && shownKey === key) return;
+    remove();
+    const parent = at.parentElement;
+    if (!parent) return;
+    ui = createCycleTimer(
+      document,
+      {
+        stage: deal.stage,
+        stageEnteredAt: deal.stageEnteredAt,
+        ...(deal.createdAt ? { createdAt: deal.createdAt } : {}),
+        ...(lastTouchAt ? { lastTouchAt } : {}),
+        targetDays: stageTargetDays(deal.stage),
+      },
+      new Date(),
+    );
+    anchor = at;
+    shownKey = key;
+    // Right after the anchor, drawn across its bottom edge: an overlay that takes no room.
+    parent.insertBefore(ui.host, at.nextSibling);
+  };
+
+  return runAdapter(ctx, adapter, {
+    isOwnNode: node => (node instanceof Element ? node : node.parentElement)?.closest(TIMER_TAG) != null,
+    onReading(reading, stored) {
+      const at = reading.kind === 'deal' ? adapter.timerAnchor?.(document) : undefined;
+      // A closed deal has no stage clock left to run.
+      if (!stored || !at || stored.deal.status !== 'open') return remove();
+      show(stored, at);
+    },
+  });
+}
