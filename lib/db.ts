@@ -47,6 +47,17 @@ export interface Person {
   updatedAt: string;
 }
 
+/**
+ * A row of an import being committed (issue #8): a large file is staged here in
+ * small writes, then moved into the store in one transaction, so a failure midway
+ * leaves the store as it was and the page never holds the whole file.
+ */
+export interface StagedImportRow {
+  seq?: number;
+  kind: 'event' | 'deal';
+  row: ActivityEvent | DealSnapshot;
+}
+
 export type PacerDb = Dexie & {
   events: EntityTable<ActivityEvent, 'id'>;
   deals: EntityTable<DealSnapshot, 'id'>;
@@ -55,6 +66,7 @@ export type PacerDb = Dexie & {
   days: EntityTable<DailyAggregate, 'day'>;
   tombstones: EntityTable<Tombstone, 'id'>;
   meta: EntityTable<MetaRow, 'key'>;
+  importStaging: EntityTable<StagedImportRow, 'seq'>;
 };
 
 export function openDb(name = DB_NAME): PacerDb {
@@ -79,5 +91,7 @@ export function openDb(name = DB_NAME): PacerDb {
   // v4 (issue #5): per-day aggregates kept up to date as events arrive, so no UI scans
   // the whole history; tombstones for deleted events; the day rows' time zone in meta.
   db.version(4).stores({ days: 'day', tombstones: 'id', meta: 'key' });
+  // v7 (issue #8): a scratch table for imports, emptied by the same transaction that commits one.
+  db.version(7).stores({ importStaging: '++seq' });
   return db;
 }

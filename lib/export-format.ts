@@ -34,7 +34,8 @@ const isText = (v: unknown): v is string => typeof v === 'string';
 const optional = (v: unknown, check: (x: unknown) => boolean) => v === undefined || check(v);
 const isAmount = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
 
-function eventProblem(e: unknown): string | undefined {
+/** Why one `events[]` row is not a valid ActivityEvent, or undefined when it is. */
+export function eventProblem(e: unknown): string | undefined {
   if (!isObject(e)) return 'is not an object';
   if (!isText(e.id) || e.id === '') return 'has no id';
   if (!isEventType(e.type)) return `has an unknown type ${JSON.stringify(e.type)}`;
@@ -49,7 +50,8 @@ function eventProblem(e: unknown): string | undefined {
   return undefined;
 }
 
-function dealProblem(d: unknown): string | undefined {
+/** Why one `deals[]` row is not a valid DealSnapshot, or undefined when it is. */
+export function dealProblem(d: unknown): string | undefined {
   if (!isObject(d)) return 'is not an object';
   if (!isText(d.id) || !d.id.includes(':')) return 'has no "site:recordId" id';
   if (!isText(d.name) || !isText(d.stage)) return 'has no name or stage';
@@ -93,4 +95,67 @@ export function parseExport(text: string): ParseResult {
     }
   }
   return { ok: true, data: raw as unknown as PacerExport };
+}
+
+const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+/** Copies only the fields named here: anything else a file carries (a "body", a script) is dropped. */
+function pick<T extends object>(fields: { [K in keyof T]?: unknown }): T | undefined {
+  const out = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as T;
+  return Object.keys(out).length ? out : undefined;
+}
+
+/**
+ * A valid `events[]` row reduced to the ActivityEvent fields: an imported file can
+ * never smuggle message bodies or other unknown fields into the store.
+ */
+export function cleanEvent(row: Record<string, unknown>): ActivityEvent {
+  const p = (row.person ?? {}) as Record<string, unknown>;
+  const d = row.deal as Record<string, unknown> | undefined;
+  const m = (row.meta ?? {}) as Record<string, unknown>;
+  const person = pick<NonNullable<ActivityEvent['person']>>({ name: text(p.name), profileUrl: text(p.profileUrl), crmId: text(p.crmId) });
+  const meta = pick<NonNullable<ActivityEvent['meta']>>({
+    fromStage: text(m.fromStage), toStage: text(m.toStage), outcome: text(m.outcome),
+    discount: num(m.discount), subject: text(m.subject), crmActivityId: text(m.crmActivityId),
+  });
+  return {
+    id: row.id as string,
+    type: row.type as ActivityEvent['type'],
+    at: row.at as string,
+    site: row.site as ActivityEvent['site'],
+    url: row.url as string,
+    ...(person ? { person } : {}),
+    ...(d ? { deal: { id: d.id as string, ...(text(d.name) !== undefined ? { name: text(d.name)! } : {}) } } : {}),
+    ...(num(row.amount) !== undefined ? { amount: num(row.amount)! } : {}),
+    ...(text(row.currency) !== undefined ? { currency: text(row.currency)! } : {}),
+    ...(meta ? { meta } : {}),
+    capturedAt: row.capturedAt as string,
+  };
+}
+
+/** A valid `deals[]` row reduced to the DealSnapshot fields. */
+export function cleanDeal(row: Record<string, unknown>): DealSnapshot {
+  return {
+    id: row.id as string,
+    name: row.name as string,
+    stage: row.stage as string,
+    stageEnteredAt: row.stageEnteredAt as string,
+    amount: (row.amount as number | null) ?? null,
+    currency: (row.currency as string | null) ?? null,
+    ...(num(row.listAmount) !== undefined ? { listAmount: num(row.listAmount)! } : {}),
+    ...(num(row.discount) !== undefined ? { discount: num(row.discount)! } : {}),
+    ...(text(row.createdAt) !== undefined ? { createdAt: text(row.createdAt)! } : {}),
+    ...(text(row.closeDate) !== undefined ? { closeDate: text(row.closeDate)! } : {}),
+    status: row.status as DealSnapshot['status'],
+    url: row.url as string,
+    lastSeenAt: row.lastSeenAt as string,
+  };
+}
+
+/** Why the top-level rep and exportedAt fields are unusable, or undefined when they are fine. */
+export function headerProblem(header: Record<string, unknown>): string | undefined {
+  if (!isInstant(header.exportedAt)) return 'The export has no valid "exportedAt" time.';
+  const rep = header.rep;
+  if (!isObject(rep) || !isText(rep.name) || !isText(rep.email)) return 'The export has no "rep" with a name and an email.';
+  return undefined;
 }
