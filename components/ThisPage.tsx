@@ -4,12 +4,15 @@ import { EVENT_LABEL_ONE } from '../lib/labels';
 import type { ActivityEvent, DealSnapshot } from '../lib/model';
 import type { Loadable } from '../lib/store';
 import { siteLabel } from '../lib/site-labels';
+import type { EarningsView } from '../lib/scorecard-extras';
 
 export interface ThisPageProps {
   page: { url?: string; state?: PageState };
   deal: Loadable<DealSnapshot | undefined>;
   touches: ActivityEvent[];
   now: Date;
+  /** What closing the open deal adds to the commission estimate; null for a closed deal, undefined while the scorecard loads. */
+  earnings?: EarningsView | null;
 }
 
 const STATUS_LABELS = { open: 'Open', won: 'Won', lost: 'Lost' } as const;
@@ -50,7 +53,30 @@ function Touches({ touches }: { touches: ActivityEvent[] }) {
   );
 }
 
-function DealDetails({ deal, now }: { deal: DealSnapshot; now: Date }) {
+function Earnings({ earnings }: { earnings: EarningsView | null | undefined }) {
+  if (earnings === null) return null;
+  return (
+    <tr data-testid="deal-earns">
+      <th scope="row">Closing it earns</th>
+      <td class="num">
+        {earnings === undefined ? (
+          <span class="muted">working it out…</span>
+        ) : (
+          <>
+            {earnings.earns}
+            {[earnings.reason, earnings.expected, earnings.after].filter(Boolean).map(t => (
+              <span key={t} class="muted" style={{ display: 'block', fontSize: '12px', fontWeight: 'normal' }}>
+                {t}
+              </span>
+            ))}
+          </>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+function DealDetails({ deal, now, earnings }: { deal: DealSnapshot; now: Date; earnings?: EarningsView | null }) {
   return (
     <div data-deal-id={deal.id}>
       <p style={{ margin: '0 0 4px', fontWeight: 700 }}>{deal.name}</p>
@@ -62,6 +88,7 @@ function DealDetails({ deal, now }: { deal: DealSnapshot; now: Date }) {
           <tr><th scope="row">Amount</th><td class="num">{formatAmount(deal)}</td></tr>
           <tr><th scope="row">Close date</th><td class="num">{formatCloseDate(deal.closeDate)}</td></tr>
           <tr><th scope="row">Status</th><td class="num">{STATUS_LABELS[deal.status]}</td></tr>
+          <Earnings earnings={earnings} />
         </tbody>
       </table>
     </div>
@@ -69,7 +96,7 @@ function DealDetails({ deal, now }: { deal: DealSnapshot; now: Date }) {
 }
 
 /** The deal, person or list on the active tab, or why Pacer cannot read it. */
-export function ThisPage({ page, deal, touches, now }: ThisPageProps) {
+export function ThisPage({ page, deal, touches, now, earnings }: ThisPageProps) {
   const { state } = page;
   if (!state) {
     return <p class="muted">Open a deal, lead or contact in Salesforce, HubSpot or Pipedrive and it shows here, with its sales-cycle clock.</p>;
@@ -103,7 +130,7 @@ export function ThisPage({ page, deal, touches, now }: ThisPageProps) {
   if (!deal.value) return <p class="muted" aria-busy="true">Reading this deal…</p>;
   return (
     <>
-      <DealDetails deal={deal.value} now={now} />
+      <DealDetails deal={deal.value} now={now} earnings={earnings} />
       <h3 class="sub">Touches</h3>
       <Touches touches={touches} />
     </>

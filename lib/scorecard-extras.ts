@@ -1,6 +1,8 @@
 // Shaping for the scorecard's river and achievements (issue #6): pure functions from a
 // Scorecard to strings the ScorecardRiver and ScorecardAchievements components render.
 // Numbers are formatted with Intl for the locale; unknowns stay 'unknown', never NaN.
+import type { DealEarnings } from './metrics/commission';
+import type { BookingsChart, CycleHistogram, WeeklyActivityChart } from './metrics/charts';
 import { UNKNOWN_CURRENCY, type Money } from './metrics/money';
 import { localDateOf } from './metrics/periods';
 import type { Scorecard } from './metrics/scorecard';
@@ -189,5 +191,123 @@ export function achievementsView(s: Scorecard, locale?: string): AchievementsVie
         detail: b.biggestDealWon ? `${b.biggestDealWon.name || b.biggestDealWon.dealId}, ${date(dealDay)}` : null,
       },
     ],
+  };
+}
+
+// ---- the charts' words and tables -------------------------------------------------------------
+
+/** A chart's numbers as a table: one row per x, formatted cells, raw values for tests. */
+export interface ChartTable {
+  columns: string[];
+  rows: { key: string; label: string; cells: string[]; values: (number | null)[] }[];
+}
+
+export interface ChartView {
+  summary: string;
+  table: ChartTable;
+}
+
+/** "Mar 2" in the locale: a local calendar date, without shifting it through a time zone. */
+export function formatShortDate(date: string, locale?: string): string {
+  const ms = Date.parse(`${date}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !Number.isFinite(ms)) return UNKNOWN;
+  return new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(ms);
+}
+
+export function activityChartView(c: WeeklyActivityChart, locale?: string): ChartView {
+  const f = formatters(locale);
+  const total = c.totals.reduce((a, b) => a + b, 0);
+  const columns = ['Week of', ...c.series.map(s => s.label), 'All'];
+  const rows = c.weeks.map((w, i) => {
+    const values = [...c.series.map(s => s.values[i]!), c.totals[i]!];
+    return { key: w, label: formatShortDate(w, locale), cells: values.map(v => f.int(v)), values };
+  });
+  if (c.weeks.length === 0 || total === 0) {
+    return { summary: `No activity in these ${f.int(c.weeks.length)} weeks yet: calls, emails, meetings and LinkedIn outreach you do show up here.`, table: { columns, rows } };
+  }
+  let best = 0;
+  c.totals.forEach((t, i) => (best = t > c.totals[best]! ? i : best));
+  const byType = c.series
+    .map(s => ({ label: s.label, n: s.values.reduce((a, b) => a + b, 0) }))
+    .filter(s => s.n > 0)
+    .map(s => `${s.label.toLowerCase()} ${f.int(s.n)}`)
+    .join(', ');
+  const last = c.totals[c.totals.length - 1]!;
+  return {
+    summary: `${f.int(total)} activities over ${f.int(c.weeks.length)} weeks (${byType}); busiest the week of ${formatShortDate(c.weeks[best]!, locale)} with ${f.int(c.totals[best])}; this week ${f.int(last)} so far.`,
+    table: { columns, rows },
+  };
+}
+
+export function bookingsChartView(c: BookingsChart, currency: string, today: string, locale?: string): ChartView {
+  const f = formatters(locale);
+  const money = (n: number | null) => (n === null ? '—' : f.money(n, currency));
+  const last = c.dates.length - 1;
+  const rows = c.dates
+    .map((d, i) => ({ d, i }))
+    // One row a week (the seventh day of each run from the start), today, and the last day.
+    .filter(({ d, i }) => (i + 1) % 7 === 0 || i === last || d === today)
+    .map(({ d, i }) => ({
+      key: d,
+      label: formatShortDate(d, locale),
+      cells: [money(c.actual[i]!), money(c.quota[i]!), money(c.projection[i]!)],
+      values: [c.actual[i]!, c.quota[i]!, c.projection[i]!],
+    }));
+  const table = { columns: ['Date', 'Booked', 'Quota', 'Projection'], rows };
+  const caveat = c.leftOut > 0 ? ` ${f.int(c.leftOut)} won deal${c.leftOut === 1 ? '' : 's'} without an amount or exchange rate not in the line.` : '';
+  const end = c.dates.length ? formatShortDate(c.dates[last]!, locale) : UNKNOWN;
+  if (c.projected === null) return { summary: `This period has not started: quota ${money(c.quotaTotal)} by ${end}.${caveat}`, table };
+  const against = c.quotaTotal > 0 ? ` of the ${money(c.quotaTotal)} quota (${f.pct(c.booked / c.quotaTotal)})` : ', no quota set for this period';
+  const finish = today >= (c.dates[last] ?? '') ? `` : `; at this run rate, ${money(c.projected)} by ${end}`;
+  return { summary: `Booked ${money(c.booked)}${against}${finish}.${caveat}`, table };
+}
+
+export const binLabel = (b: { from: number; to: number }, locale?: string): string => {
+  const f = formatters(locale);
+  return `${f.int(b.from)}–${f.int(b.to)} d`;
+};
+
+export function cyclesChartView(h: CycleHistogram, locale?: string): ChartView {
+  const f = formatters(locale);
+  const table = { columns: ['Days from creation to win', 'Deals won'], rows: h.bins.map(b => ({ key: String(b.from), label: binLabel(b, locale), cells: [f.int(b.count)], values: [b.count] })) };
+  if (h.count === 0) return { summary: 'No deal won this period with a known creation date yet: cycle lengths appear here as you win deals.', table };
+  let most = h.bins[0]!;
+  for (const b of h.bins) if (b.count > most.count) most = b;
+  return {
+    summary: `${f.int(h.count)} deal${h.count === 1 ? '' : 's'} won this period: median ${f.one(h.median)} d; most took ${binLabel(most, locale)} (${f.int(most.count)}).`,
+    table,
+  };
+}
+
+// ---- this page: what closing the deal earns ----------------------------------------------------
+
+export interface EarningsView {
+  /** "$4,410", or 'unknown'. */
+  earns: string;
+  /** Why it is unknown, in words a rep can act on; null when known. */
+  reason: string | null;
+  /** "$2,646 at the stage's 60 % win probability"; null when unknown. */
+  expected: string | null;
+  /** "Attainment would reach 112 %"; null when unknown. */
+  after: string | null;
+}
+
+const EARNINGS_REASON: Record<NonNullable<DealEarnings['reason']>, string> = {
+  'no amount': 'the deal shows no amount',
+  'no exchange rate': "your plan has no exchange rate for the deal's currency",
+  'no quota': 'your plan sets no quota for the commission period',
+  'not open': 'the deal is closed',
+};
+
+/** What closing the open deal on the active tab adds to the commission estimate; null for a closed deal. */
+export function earningsView(e: DealEarnings, currency: string, locale?: string): EarningsView | null {
+  if (e.reason === 'not open') return null;
+  const f = formatters(locale);
+  if (e.earns === null) return { earns: UNKNOWN, reason: EARNINGS_REASON[e.reason ?? 'no amount'], expected: null, after: null };
+  return {
+    earns: f.money(e.earns, currency),
+    reason: null,
+    expected: e.expected === null || e.probability === null ? null : `${f.money(e.expected, currency)} at the stage's ${f.pct(e.probability)} win probability`,
+    after: e.attainmentAfter === null ? null : `attainment would reach ${f.pct(e.attainmentAfter)}`,
   };
 }

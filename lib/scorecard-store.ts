@@ -7,6 +7,7 @@ import Dexie, { liveQuery } from 'dexie';
 import type { PacerDb } from './db';
 import { DAYS_TIME_ZONE_KEY } from './days';
 import type { DailyAggregate } from './metrics/aggregate';
+import { wonDeals, type WonDeal } from './metrics/charts';
 import { HISTORY_TYPES } from './metrics/deals';
 import { driversFromCounts, type Driver } from './metrics/drivers';
 import { addDays, eachDate, periodContaining, previousPeriod, startOfLocalDate, type PeriodKind } from './metrics/periods';
@@ -32,6 +33,8 @@ export const scorecard = signal<Loadable<Scorecard>>({ status: 'loading' });
 export const scorecardPlan = signal<Plan | undefined>(undefined);
 /** Day rows of the period and the previous one: the sparklines' source. */
 export const scorecardDays = signal<DailyAggregate[]>([]);
+/** Won deals rebuilt from the same history: the bookings and cycle-length charts' source. */
+export const scorecardWins = signal<WonDeal[]>([]);
 
 interface Inputs {
   /** The zone the day rows are counted in (meta), when recorded. */
@@ -126,11 +129,23 @@ export function watchScorecard(db: PacerDb, clock: ReadonlySignal<Date> | { read
       scorecard.value = { status: 'error', message: errorText(error) };
     }
   });
+  // Apart from stopCompute: the clock's tick must not rebuild the deal table.
+  const stopWins = effect(() => {
+    const input = inputs.value;
+    const plan = scorecardPlan.value;
+    if (input.status !== 'ready' || !plan) return;
+    try {
+      scorecardWins.value = wonDeals(input.value.history, input.value.deals, plan);
+    } catch {
+      scorecardWins.value = []; // the scorecard itself shows the error
+    }
+  });
   return () => {
     stopped = true;
     unwatchPlan();
     stopQuery();
     stopCompute();
+    stopWins();
   };
 }
 

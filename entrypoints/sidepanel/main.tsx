@@ -1,13 +1,16 @@
 import { render } from 'preact';
-import { signal } from '@preact/signals';
-import { useEffect } from 'preact/hooks';
+import { computed, signal } from '@preact/signals';
+import { useEffect, useLayoutEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { CountsTable } from '../../components/CountsTable';
 import { Scorecard } from '../../components/Scorecard';
 import { ScorecardAchievements } from '../../components/ScorecardAchievements';
 import { ScorecardRiver } from '../../components/ScorecardRiver';
-import { period, scorecard, scorecardDays, watchScorecard } from '../../lib/scorecard-store';
+import { Charts } from '../../components/Charts';
+import { period, scorecard, scorecardDays, scorecardPlan, scorecardWins, watchScorecard } from '../../lib/scorecard-store';
 import { ThisPage } from '../../components/ThisPage';
+import { whatThisDealEarns } from '../../lib/metrics/commission';
+import { earningsView, type EarningsView } from '../../lib/scorecard-extras';
 import '../../components/theme.css';
 import { CaptureToggle } from '../../components/CaptureToggle';
 import { ManualEntries } from '../../components/ManualEntries';
@@ -23,6 +26,17 @@ const manualEntries = signal<Loadable<ActivityEvent[]>>({ status: 'loading' });
 const editing = signal<ActivityEvent | undefined>(undefined);
 const planCurrency = signal('USD');
 
+/** What closing the deal on the active tab earns: undefined until the scorecard and plan are read. */
+const dealEarnings = computed((): EarningsView | null | undefined => {
+  const d = activeDeal.value;
+  const s = scorecard.value;
+  const plan = scorecardPlan.value;
+  if (d.status !== 'ready' || !d.value) return null;
+  if (s.status !== 'ready' || !plan) return undefined;
+  const c = s.value.commission.result;
+  return earningsView(whatThisDealEarns(d.value, plan, { attained: c.attained, quota: c.quota }), plan.currency);
+});
+
 function watchManualEntries() {
   return watchManual(db(), MANUAL_SHOWN, value => {
     manualEntries.value = { status: 'ready', value };
@@ -31,7 +45,22 @@ function watchManualEntries() {
   }, error => (manualEntries.value = { status: 'error', message: error instanceof Error ? error.message : String(error) }));
 }
 
+/** Performance marks a benchmark reads (scripts/bench-sidepanel.ts): the first scorecard drawn with data, and every redraw with new data. */
+export const SCORECARD_RENDERED = 'pacer:scorecard-rendered';
+export const SCORECARD_UPDATED = 'pacer:scorecard-updated';
+let markedScorecard: unknown;
+
+function useScorecardMarks() {
+  useLayoutEffect(() => {
+    const s = scorecard.value;
+    if (s.status !== 'ready' || !scorecardPlan.value || s.value === markedScorecard) return;
+    performance.mark(markedScorecard === undefined ? SCORECARD_RENDERED : SCORECARD_UPDATED);
+    markedScorecard = s.value;
+  });
+}
+
 function SidePanel() {
+  useScorecardMarks();
   useEffect(() => {
     void planSettings.getValue().then(p => (planCurrency.value = p.currency));
     const stops = [
@@ -55,7 +84,7 @@ function SidePanel() {
       <CaptureToggle />
       <section class="card" aria-labelledby="this-page">
         <h2 id="this-page">This page</h2>
-        <ThisPage page={activePage.value} deal={activeDeal.value} touches={activeTouches.value} now={now.value} />
+        <ThisPage page={activePage.value} deal={activeDeal.value} touches={activeTouches.value} now={now.value} earnings={dealEarnings.value} />
       </section>
       <section class="card" aria-labelledby="scorecard">
         <h2 id="scorecard">Scorecard</h2>
@@ -70,6 +99,7 @@ function SidePanel() {
           onOpenOptions={() => void browser.runtime.openOptionsPage()}
         />
         <ScorecardRiver scorecard={scorecard.value} />
+        <Charts scorecard={scorecard.value} days={scorecardDays.value} wins={scorecardWins.value} plan={scorecardPlan.value} />
         <ScorecardAchievements scorecard={scorecard.value} onOpenOptions={() => void browser.runtime.openOptionsPage()} />
       </section>
       <section class="card" aria-labelledby="this-week">
