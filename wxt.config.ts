@@ -29,7 +29,9 @@ export default defineConfig({
     default_locale: 'en',
     // Least privilege: storage for settings, sidePanel for the scorecard, tabs to know
     // which deal the active tab shows. Host access comes only from content-script matches.
-    permissions: browser === 'firefox' ? ['storage', 'tabs'] : ['storage', 'tabs', 'sidePanel'],
+    // alarms (issue #7): team sync's schedule survives the worker; the team server answers
+    // CORS (server/API.md), so it needs no host permission.
+    permissions: browser === 'firefox' ? ['storage', 'tabs', 'alarms'] : ['storage', 'tabs', 'sidePanel', 'alarms'],
     action: { default_title: 'Pacer' },
     // Manual logging (issue #5): the open side panel focuses its quick-add form.
     commands: { 'quick-add': { suggested_key: { default: 'Alt+Shift+L' }, description: 'Log an activity by hand' } },

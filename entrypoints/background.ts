@@ -5,6 +5,7 @@ import { pageStateKey } from '../lib/page-state';
 import { applyPrivacy } from '../lib/privacy';
 import { captureSettings, planSettings } from '../lib/settings';
 import { FOCUS_QUICK_ADD_KEY, QUICK_ADD_COMMAND } from '../lib/quick-add-command';
+import { startTeamSync } from '../lib/sync-background';
 
 // main() must stay synchronous: listeners registered later than the first
 // turn would miss the message that woke the worker.
@@ -17,6 +18,9 @@ export default defineBackground(() => {
     const [settings, plan] = await Promise.all([captureSettings.getValue(), planSettings.getValue()]);
     return storeBatch(db, applyPrivacy(batch, settings), plan.timeZone);
   });
+
+  // Team sync (issue #7): off until the rep turns it on; alarms wake it after the worker dies.
+  startTeamSync(db);
 
   onMessage('pageState', async (state, sender) => {
     if (sender.tab?.id === undefined) return;

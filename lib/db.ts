@@ -48,6 +48,24 @@ export interface Person {
 }
 
 /**
+ * Team sync's bookkeeping (issue #7): what the team server has acknowledged. An event
+ * waits while its id is in `events` but not here; a tombstone waits for its erasure.
+ */
+export interface SyncedRow {
+  id: string;
+  /** When the server acknowledged it. */
+  at: string;
+  /** The server refused this one event (malformed); it stays local and is not retried. */
+  rejected?: string;
+}
+
+/** The version of a deal the team server holds, by its `lastSeenAt`. */
+export interface SyncedDeal {
+  id: string;
+  lastSeenAt: string;
+}
+
+/**
  * A row of an import being committed (issue #8): a large file is staged here in
  * small writes, then moved into the store in one transaction, so a failure midway
  * leaves the store as it was and the page never holds the whole file.
@@ -66,6 +84,9 @@ export type PacerDb = Dexie & {
   days: EntityTable<DailyAggregate, 'day'>;
   tombstones: EntityTable<Tombstone, 'id'>;
   meta: EntityTable<MetaRow, 'key'>;
+  syncedEvents: EntityTable<SyncedRow, 'id'>;
+  syncedErasures: EntityTable<SyncedRow, 'id'>;
+  syncedDeals: EntityTable<SyncedDeal, 'id'>;
   importStaging: EntityTable<StagedImportRow, 'seq'>;
 };
 
@@ -91,6 +112,10 @@ export function openDb(name = DB_NAME): PacerDb {
   // v4 (issue #5): per-day aggregates kept up to date as events arrive, so no UI scans
   // the whole history; tombstones for deleted events; the day rows' time zone in meta.
   db.version(4).stores({ days: 'day', tombstones: 'id', meta: 'key' });
+  // v5 (issue #7): team sync's progress beside the data it describes, so a worker killed
+  // mid-push resumes where the server's acknowledgements stopped. Keyed like the rows they
+  // follow, so "what waits" is a merge of two sorted key lists, never a scan of event bodies.
+  db.version(5).stores({ syncedEvents: 'id', syncedErasures: 'id', syncedDeals: 'id' });
   // v7 (issue #8): a scratch table for imports, emptied by the same transaction that commits one.
   db.version(7).stores({ importStaging: '++seq' });
   return db;

@@ -4,6 +4,7 @@ import { browser, type Browser } from 'wxt/browser';
 import type { CaptureAck, CaptureBatch } from './capture-batch';
 import type { SiteId } from './model';
 import type { Health, PageReading, PersonReading } from './sites/types';
+import type { SyncStatus } from './sync-state';
 
 /** A CRM lead or contact, or a LinkedIn profile. */
 export type PagePerson = Pick<PersonReading, 'name' | 'email' | 'company' | 'title' | 'linkedinUrl'> & {
@@ -35,6 +36,8 @@ export interface ProtocolMap {
   capture(batch: CaptureBatch): CaptureAck;
   pageState(state: PageState): void;
   reportError(error: { site: SiteId; message: string }): void;
+  /** Team sync (issue #7): run now (the options page's "Sync now"); answers the status after the run. */
+  syncNow(request: Record<string, never>): SyncStatus;
 }
 
 type Name = keyof ProtocolMap;

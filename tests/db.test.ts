@@ -11,7 +11,7 @@ describe('database schema', () => {
   it('creates events and deals with the indexes the UI queries by, and the sightings table', async () => {
     const db = openDb(`schema-${crypto.randomUUID()}`);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(7);
     expect(db.table('days').schema.primKey.keyPath).toBe('day');
     expect(db.table('tombstones').schema.primKey.keyPath).toBe('id');
     expect(db.table('people').schema.indexes.map(i => i.name).sort()).toEqual(['crmIds', 'nameKey']);
@@ -76,6 +76,30 @@ describe('database schema', () => {
       addNewEvents(db, [{ id: 'new', type: 'email', at: '2026-11-03T10:00:00.000Z', site: 'salesforce', url: 'u', capturedAt: '2026-11-03T10:00:00.000Z' }], 'UTC'),
     );
     expect((await db.days.toArray()).map(d => [d.day, d.counts])).toEqual([['2026-11-02', { call: 1 }], ['2026-11-03', { email: 1 }]]);
+    await db.delete();
+  });
+
+  it('v4 → v5: events, tombstones and days survive; team sync starts with nothing acknowledged, so everything waits', async () => {
+    const name = `upgrade-v4-${crypto.randomUUID()}`;
+    const raw = new Dexie(name);
+    raw.version(4).stores({
+      events: 'id, type, at, site, [type+at], deal.id, person.crmId, person.profileUrl',
+      deals: 'id, status, stage, lastSeenAt',
+      sightings: 'fingerprint',
+      people: 'profileUrl, nameKey, *crmIds',
+      days: 'day', tombstones: 'id', meta: 'key',
+    });
+    await raw.table('events').add({ id: 'kept', type: 'call', at: '2026-11-02T10:00:00.000Z', site: 'salesforce', url: 'u', capturedAt: '2026-11-02T10:00:00.000Z' });
+    await raw.table('tombstones').add({ id: 'gone', deletedAt: '2026-11-03T10:00:00.000Z' });
+    await raw.table('days').add({ day: '2026-11-02', counts: { call: 1 } });
+    raw.close();
+    const db = openDb(name);
+    expect(await db.events.get('kept')).toMatchObject({ type: 'call' });
+    expect(await db.tombstones.get('gone')).toEqual({ id: 'gone', deletedAt: '2026-11-03T10:00:00.000Z' });
+    expect(await db.days.get('2026-11-02')).toMatchObject({ counts: { call: 1 } });
+    expect([await db.syncedEvents.count(), await db.syncedErasures.count(), await db.syncedDeals.count()]).toEqual([0, 0, 0]);
+    const { pendingWork } = await import('../lib/sync');
+    expect(await pendingWork(db)).toEqual({ events: 1, deals: 0, erasures: 1 });
     await db.delete();
   });
 });

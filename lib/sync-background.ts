@@ -1,0 +1,160 @@
+// Team sync in the background (issue #7): when to run, one run at a time, and what a
+// run's outcome does to the stored status, the plan in force and the manager's feedback.
+// Everything that must survive the worker lives in storage or IndexedDB: alarms wake a
+// new worker, the acknowledgements say where the last one stopped.
+import Dexie from 'dexie';
+import { browser } from 'wxt/browser';
+import type { PacerDb } from './db';
+import { onMessage } from './messages';
+import { periodContaining } from './metrics/periods';
+import { planSettings } from './settings';
+import { SyncError, TeamClient } from './sync-client';
+import { backoffMs, pendingWork, runSync, type RunResult } from './sync';
+import { planToApply, teamPlanStateOf } from './sync-plan';
+import { syncStatus, teamFeedback, teamPlan, teamSyncSettings, teamToken, type SyncStatus } from './sync-state';
+import { checkServerUrl } from './sync-url';
+
+/** Every few minutes: picks up what other pages wrote while this worker slept, and pulls. */
+export const ALARM_PERIODIC = 'pacer-sync';
+/** Soon after new data: a one-shot, created only when none is pending, so a stream of events does not postpone it forever. */
+export const ALARM_SOON = 'pacer-sync-soon';
+/** After a failure, at the backoff's time. */
+export const ALARM_RETRY = 'pacer-sync-retry';
+const PERIOD_MINUTES = 2;
+const SOON_MS = 3_000;
+
+/** The status after a run: pure, so the tests can check the backoff and the words. */
+export function statusAfter(previous: SyncStatus, result: RunResult, now: Date, random: number): SyncStatus {
+  const base: SyncStatus = {
+    ...previous,
+    lastAttemptAt: now.toISOString(),
+    waiting: result.waiting,
+    ...(result.whoami ? { whoami: result.whoami } : {}),
+    ...(result.identity ? { identity: result.identity } : {}),
+  };
+  if (result.ok) {
+    const { lastError: _e, nextRetryAt: _n, ...rest } = base;
+    return { ...rest, lastSyncAt: now.toISOString(), failures: 0, rejected: previous.rejected + result.rejected };
+  }
+  const failures = previous.failures + 1;
+  const next = new Date(now.getTime() + backoffMs(failures, random));
+  return { ...base, failures, lastError: result.error.message, nextRetryAt: next.toISOString() };
+}
+
+let running: Promise<SyncStatus> | null = null;
+let again = false;
+
+/** Runs now, or once more right after the run in progress. Answers the status. */
+export function requestSync(db: PacerDb): Promise<SyncStatus> {
+  if (running) {
+    again = true;
+    return running;
+  }
+  running = (async () => {
+    let status: SyncStatus;
+    do {
+      again = false;
+      status = await syncOnce(db);
+    } while (again);
+    return status;
+  })().finally(() => (running = null));
+  return running;
+}
+
+async function fail(previous: SyncStatus, db: PacerDb, error: SyncError, now: Date): Promise<SyncStatus> {
+  const status = statusAfter(previous, { ok: false, error, pushed: { events: 0, deals: 0, erasures: 0 }, waiting: await pendingWork(db) }, now, Math.random());
+  await syncStatus.setValue(status);
+  await browser.alarms.create(ALARM_RETRY, { when: Date.parse(status.nextRetryAt!) });
+  return status;
+}
+
+async function syncOnce(db: PacerDb): Promise<SyncStatus> {
+  const [settings, token, previous, plan] = await Promise.all([teamSyncSettings.getValue(), teamToken.getValue(), syncStatus.getValue(), planSettings.getValue()]);
+  const now = new Date();
+  if (!settings.enabled) {
+    const status = { ...previous, waiting: await pendingWork(db) };
+    await syncStatus.setValue(status);
+    return status;
+  }
+  const url = checkServerUrl(settings.url);
+  if (!url.ok) return fail(previous, db, new SyncError('config', url.error), now);
+  if (!token.trim()) return fail(previous, db, new SyncError('config', 'No team token: paste the token your manager gave you in Options → Team sync.'), now);
+  if (globalThis.navigator?.onLine === false) return fail(previous, db, new SyncError('network', 'The browser is offline; Pacer sends what waits once it is back online.'), now);
+
+  const week = periodContaining('week', now, plan).startDate;
+  const result = await runSync({
+    db,
+    api: new TeamClient({ url: url.url, token: token.trim() }),
+    serverUrl: url.url,
+    ...(previous.identity ? { knownIdentity: previous.identity } : {}),
+    week,
+  });
+  const status = statusAfter(previous, result, new Date(), Math.random());
+  if (result.ok) {
+    await browser.alarms.clear(ALARM_RETRY);
+    await teamFeedback.setValue(result.feedback ? { ...result.feedback, week: result.feedback.week ?? week, pulledAt: status.lastSyncAt! } : null);
+    const state = teamPlanStateOf(result.plan, result.whoami.teamName, new Date());
+    await teamPlan.setValue(state ? { ...state, ...carried(await teamPlan.getValue()) } : null);
+    const applied = await enforceTeamPlan(false);
+    if (applied) status.lastError = applied;
+  } else {
+    await browser.alarms.create(ALARM_RETRY, { when: Date.parse(status.nextRetryAt!) });
+  }
+  await syncStatus.setValue(status);
+  return status;
+}
+
+const carried = (old: Awaited<ReturnType<typeof teamPlan.getValue>>) => (old?.replacedLocalEditAt ? { replacedLocalEditAt: old.replacedLocalEditAt } : {});
+
+/**
+ * Puts the team's plan in force when the rep's plan differs from it in a team-governed
+ * field. `localEdit` says the difference came from the rep's own edit (recorded, so the
+ * UI can say it was replaced). Answers a message when the team's plan cannot be used.
+ */
+async function enforceTeamPlan(localEdit: boolean): Promise<string | undefined> {
+  const [settings, team, local] = await Promise.all([teamSyncSettings.getValue(), teamPlan.getValue(), planSettings.getValue()]);
+  if (!settings.enabled || !team) return undefined;
+  const apply = planToApply(local, team);
+  if (apply.kind === 'invalid') return apply.message;
+  if (apply.kind === 'unchanged') return undefined;
+  await planSettings.setValue(apply.plan);
+  if (localEdit) await teamPlan.setValue({ ...team, replacedLocalEditAt: new Date().toISOString() });
+  return undefined;
+}
+
+async function schedule(): Promise<void> {
+  const { enabled } = await teamSyncSettings.getValue();
+  if (!enabled) {
+    await Promise.all([ALARM_PERIODIC, ALARM_SOON, ALARM_RETRY].map(name => browser.alarms.clear(name)));
+    return;
+  }
+  if (!(await browser.alarms.get(ALARM_PERIODIC))) await browser.alarms.create(ALARM_PERIODIC, { periodInMinutes: PERIOD_MINUTES });
+}
+
+async function soon(): Promise<void> {
+  const { enabled } = await teamSyncSettings.getValue();
+  if (enabled && !(await browser.alarms.get(ALARM_SOON))) await browser.alarms.create(ALARM_SOON, { when: Date.now() + SOON_MS });
+}
+
+/** The tables whose writes give sync something to send. */
+const WATCHED = ['events', 'tombstones', 'deals'];
+
+/** Wires team sync into the background. Call from main(), synchronously: listeners first. */
+export function startTeamSync(db: PacerDb): void {
+  browser.alarms.onAlarm.addListener(alarm => {
+    if (alarm.name === ALARM_PERIODIC || alarm.name === ALARM_SOON || alarm.name === ALARM_RETRY) void requestSync(db);
+  });
+  onMessage('syncNow', () => requestSync(db));
+  // Any context's write (capture here, manual logging in the side panel, an import in the
+  // options page) reaches this worker through Dexie's cross-context change events.
+  const prefixes = WATCHED.map(t => `idb://${db.name}/${t}/`);
+  Dexie.on('storagemutated', parts => {
+    if (Object.keys(parts).some(key => prefixes.some(p => key.startsWith(p)))) void soon();
+  });
+  teamSyncSettings.watch(() => void schedule().then(soon));
+  teamToken.watch(() => void soon());
+  // The rep edited the plan while the team's is in force: put the team's back, and say so.
+  planSettings.watch(() => void enforceTeamPlan(true));
+  // A new worker (after the browser restarted, or Chrome stopped the last one) resumes.
+  void schedule().then(soon);
+}

@@ -1,0 +1,228 @@
+// The team server's HTTP API (server/API.md): PostgREST conventions, so the same
+// client talks to our gateway, to PostgREST or to Supabase over the same migrations.
+// Every failure becomes a SyncError with a sentence a rep can act on. The token goes
+// into the Authorization header and nowhere else: never into a message, never a log.
+import type { ServerDeal, ServerEvent } from './sync-map';
+import type { Driver } from './metrics/drivers';
+import type { Plan, PlanRevision } from './metrics/plan';
+
+export type TeamRole = 'rep' | 'manager';
+
+export interface WhoAmI {
+  team: string;
+  teamName: string;
+  /** Reps in the team (managers not counted). */
+  teamSize: number;
+  rep: string;
+  repName: string | null;
+  role: TeamRole;
+  territory: string | null;
+  shareNames: boolean;
+}
+
+export interface RepAllocation {
+  rep: string;
+  repName: string | null;
+  territory: string | null;
+  annual: PlanRevision[];
+  updatedAt: string;
+}
+
+export interface TeamPlanAnswer {
+  /** The team plan in force today (a whole Plan); its `annual` is the team's quota. */
+  plan: Plan | null;
+  /** The caller's own allocation: their quota revisions. */
+  allocation: RepAllocation | null;
+}
+
+export interface Feedback {
+  week: string;
+  kudos: string | null;
+  focus: string | null;
+  by?: string | null;
+  updatedAt?: string | null;
+}
+
+export type DriverNumbers = Partial<Record<Driver, number>>;
+
+/** `rep_review`: the weekly 1:1 review of one rep, as the manager sees it. */
+export interface RepReview {
+  rep: string;
+  repName: string | null;
+  week: string;
+  thisWeek: DriverNumbers;
+  lastWeek: DriverNumbers;
+  targets: DriverNumbers;
+  activityScore: { thisWeek: number; lastWeek: number };
+  kudos: string | null;
+  focus: string | null;
+  updatedAt: string | null;
+}
+
+export interface Pacing {
+  expected: number;
+  actual: number;
+  delta: number;
+}
+
+export type Tier = 'calls' | 'meetings' | 'proposals' | 'deals';
+
+export interface RepRow {
+  rep: string;
+  repName: string | null;
+  territory: string | null;
+  rank: number;
+  quota: number | null;
+  won: number;
+  attainment: number | null;
+  pacing: Pacing | null;
+  activityScore: number;
+  winRate: number | null;
+  wonCount: number;
+  lostCount: number;
+  pipeline: number;
+  pipelineCount: number;
+  drivers: Partial<Record<Driver, { actual: number; target: number | null }>>;
+  behind: boolean;
+  behindTier: Tier | null;
+  unconverted: Record<string, number>;
+  lastEventAt: string | null;
+}
+
+export interface StalledDeal {
+  rep: string;
+  repName: string | null;
+  deal_id: string;
+  name: string | null;
+  stage: string;
+  days_in_stage: number;
+  target_days: number | null;
+  amount: number | null;
+  currency: string | null;
+}
+
+export interface TeamSummary {
+  asOf: string;
+  from: string;
+  to: string;
+  timeZone: string;
+  currency: string;
+  viewer: { rep: string; role: TeamRole };
+  team: {
+    id: string;
+    name: string;
+    reps: number;
+    quota: number | null;
+    won: number | null;
+    attainment: number | null;
+    pipeline: number | null;
+    activityScore: number | null;
+    pacing: Pacing | null;
+  };
+  territories: { territory: string | null; reps: number; quota: number | null; won: number; attainment: number | null; pipeline: number }[];
+  reps: RepRow[];
+  stalled: StalledDeal[];
+  trend: { week: string; won: number; activityScore: number }[];
+  repTrend: { week: string; rep: string; won: number; activityScore: number }[];
+}
+
+/** Why a call failed: `retry` says whether trying again later can help. */
+export type SyncErrorKind = 'network' | 'auth' | 'forbidden' | 'rejected' | 'server' | 'config';
+
+export class SyncError extends Error {
+  constructor(
+    readonly kind: SyncErrorKind,
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+    this.name = 'SyncError';
+  }
+  get retry(): boolean {
+    return this.kind === 'network' || this.kind === 'server';
+  }
+}
+
+export interface TeamClientOptions {
+  /** Base URL, already checked by checkServerUrl. */
+  url: string;
+  token: string;
+  fetch?: typeof fetch;
+  /** Per-call timeout; a hung server is a network failure, not a frozen sync. */
+  timeoutMs?: number;
+}
+
+const hostOf = (url: string) => {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+};
+
+/** PostgREST's error body: { code, message, details?, hint? }; anything else is read as text. */
+async function errorMessage(res: Response): Promise<string> {
+  const body = await res.text().catch(() => '');
+  try {
+    const json = JSON.parse(body) as { message?: unknown; hint?: unknown };
+    if (typeof json.message === 'string' && json.message) return json.message + (typeof json.hint === 'string' && json.hint ? ` (${json.hint})` : '');
+  } catch {
+    // Not JSON: a proxy's HTML page, say. Its first line is better than nothing.
+  }
+  return body.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 160) || res.statusText || `HTTP ${res.status}`;
+}
+
+export class TeamClient {
+  private readonly fetch: typeof fetch;
+  constructor(private readonly options: TeamClientOptions) {
+    this.fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  }
+
+  async call<T>(fn: string, args: object = {}): Promise<T> {
+    const host = hostOf(this.options.url);
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), this.options.timeoutMs ?? 30_000);
+    let res: Response;
+    try {
+      res = await this.fetch(`${this.options.url}/rpc/${fn}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${this.options.token}`, 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify(args),
+        signal: controller.signal,
+        credentials: 'omit',
+        cache: 'no-store',
+      });
+    } catch (error) {
+      const why = controller.signal.aborted ? 'it did not answer in time' : 'offline, or the server is down';
+      throw new SyncError('network', `Can't reach the team server at ${host} (${why}).`);
+    } finally {
+      clearTimeout(timer);
+    }
+    if (!res.ok) {
+      const said = await errorMessage(res);
+      if (res.status === 401) throw new SyncError('auth', `The team server refused your token: ${said}. Ask your manager for a new token.`, 401);
+      if (res.status === 403) throw new SyncError('forbidden', `Not allowed: ${said}.`, 403);
+      if (res.status === 413) throw new SyncError('rejected', `The team server found the batch too large: ${said}.`, 413);
+      if (res.status === 426) throw new SyncError('config', `The team server wants HTTPS: ${said}.`, 426);
+      if (res.status === 404) throw new SyncError('config', `${host} has no Pacer team API (${fn} not found). Check the URL.`, 404);
+      if (res.status === 408 || res.status === 429 || res.status >= 500) throw new SyncError('server', `The team server had a problem (HTTP ${res.status}): ${said}.`, res.status);
+      throw new SyncError('rejected', `The team server rejected the data (HTTP ${res.status}): ${said}.`, res.status);
+    }
+    const body = await res.text();
+    try {
+      return (body ? JSON.parse(body) : null) as T;
+    } catch {
+      throw new SyncError('config', `${host} did not answer with JSON. Is this the Pacer team server's URL?`);
+    }
+  }
+
+  whoami = () => this.call<WhoAmI>('whoami');
+  pushEvents = (events: ServerEvent[]) => this.call<{ inserted: number; duplicates: number }>('push_events', { events });
+  pushDeals = (deals: ServerDeal[]) => this.call<{ inserted: number; duplicates: number }>('push_deals', { deals });
+  eraseEvents = (ids: string[]) => this.call<{ erased: number }>('erase_my_events', { ids });
+  teamPlan = () => this.call<TeamPlanAnswer>('team_plan');
+  myFeedback = (week: string) => this.call<Feedback | null>('my_feedback', { week });
+  teamSummary = (from: string, to: string) => this.call<TeamSummary>('team_summary', { from, to });
+  repReview = (rep: string, week: string) => this.call<RepReview>('rep_review', { rep, week });
+  setFeedback = (rep: string, week: string, kudos: string, focus: string) => this.call<{ revision: number }>('set_feedback', { rep, week, kudos, focus });
+}
