@@ -5,6 +5,7 @@ import { buildExport, type PacerExport } from './export-format';
 import { addNewEvents, captureTables } from './ingest';
 import { browserTimeZone } from './days';
 import type { RepIdentity } from './model';
+import { csvParts, dealCells, eventCells, personCells, tombstoneCells, type CsvTable } from './csv';
 
 export async function exportAll(db: PacerDb, rep: RepIdentity, now = new Date()): Promise<PacerExport> {
   return db.transaction('r', db.events, db.deals, async () =>
@@ -27,4 +28,18 @@ export async function importExport(db: PacerDb, data: PacerExport, timeZone = br
     if (newer.length) await db.deals.bulkPut(newer);
     return { eventsAdded, eventsPresent: new Set(data.events.map(e => e.id)).size - eventsAdded, dealsUpdated: newer.length };
   });
+}
+
+/** One table as CSV text parts (see lib/csv.ts for the columns), read in one transaction. */
+export async function exportCsv(db: PacerDb, table: CsvTable): Promise<string[]> {
+  switch (table) {
+    case 'events':
+      return csvParts(table, await db.events.orderBy('at').toArray(), eventCells);
+    case 'deals':
+      return csvParts(table, await db.deals.toArray(), dealCells);
+    case 'people':
+      return csvParts(table, await db.people.toArray(), personCells);
+    case 'tombstones':
+      return csvParts(table, await db.tombstones.toArray(), tombstoneCells);
+  }
 }
