@@ -7,7 +7,7 @@ export default defineConfig({
   plugins: [WxtVitest()],
   test: {
     include: ['tests/**/*.test.{ts,tsx}'],
-    exclude: ['tests/browser/**', 'node_modules/**'],
+    exclude: ['tests/browser/**', 'tests/server/**', 'node_modules/**'],
     environment: 'happy-dom',
     setupFiles: ['tests/setup.ts'],
   },

@@ -10,4 +10,5 @@ const run = (cmd, args) => {
 
 run('npx', ['tsc', '--noEmit']);
 run('npx', ['vitest', 'run']);
+run('npm', ['run', 'test:server']);
 run('npm', ['run', 'test:browser']);
