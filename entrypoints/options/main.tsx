@@ -7,6 +7,7 @@ import type { RepIdentity } from '../../lib/model';
 import { captureSettings, planSettings, repIdentity } from '../../lib/settings';
 import { CaptureToggle } from '../../components/CaptureToggle';
 import { PlanEditor } from '../../components/PlanEditor';
+import { TeamSync } from '../../components/TeamSync';
 import { db } from '../../lib/store';
 import { exportAll, importExport } from '../../lib/transfer';
 
@@ -156,6 +157,10 @@ function Options() {
       <section class="card" aria-labelledby="plan">
         <h2 id="plan">Plan and targets</h2>
         <PlanSection />
+      </section>
+      <section class="card" aria-labelledby="team-sync">
+        <h2 id="team-sync">Team sync</h2>
+        <TeamSync />
       </section>
     </main>
   );

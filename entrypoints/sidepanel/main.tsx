@@ -13,6 +13,7 @@ import { whatThisDealEarns } from '../../lib/metrics/commission';
 import { earningsView, type EarningsView } from '../../lib/scorecard-extras';
 import '../../components/theme.css';
 import { CaptureToggle } from '../../components/CaptureToggle';
+import { TeamSidePanel } from '../../components/TeamSidePanel';
 import { ManualEntries } from '../../components/ManualEntries';
 import { focusQuickAdd, listenForQuickAdd, QuickAdd } from '../../components/QuickAdd';
 import { deleteManual, editManual, logManual, watchManual } from '../../lib/manual';
@@ -82,6 +83,7 @@ function SidePanel() {
     <main>
       <h1>Pacer</h1>
       <CaptureToggle />
+      <TeamSidePanel now={now.value} />
       <section class="card" aria-labelledby="this-page">
         <h2 id="this-page">This page</h2>
         <ThisPage page={activePage.value} deal={activeDeal.value} touches={activeTouches.value} now={now.value} earnings={dealEarnings.value} />
