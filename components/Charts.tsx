@@ -21,7 +21,7 @@ import type { Plan } from '../lib/metrics/plan';
 import type { Scorecard } from '../lib/metrics/scorecard';
 import { activityChartView, binLabel, bookingsChartView, cyclesChartView, formatShortDate, type ChartTable } from '../lib/scorecard-extras';
 import type { Loadable } from '../lib/scorecard-store';
-import { axis, ChartFigure, chartColors, UPlotChart, type ChartColors } from './Chart';
+import { axis, ChartFigure, UPlotChart, type ChartColors } from './Chart';
 
 export interface ChartsProps {
   scorecard: Loadable<Scorecard>;
@@ -127,7 +127,6 @@ export function stackedActivityData(c: WeeklyActivityChart): uPlot.AlignedData {
 function ActivityChart({ chart, locale }: { chart: WeeklyActivityChart; locale?: string }) {
   const view = activityChartView(chart, locale);
   const data = useMemo(() => stackedActivityData(chart), [chart]);
-  const colors = chartColors(typeof document === 'undefined' ? null : document.documentElement);
   const step = 7 * 86_400;
   const options = (size: { width: number; height: number }, c: ChartColors): uPlot.Options => {
     const k = everyKth(chart.x.length, size.width, 44);
@@ -137,9 +136,9 @@ function ActivityChart({ chart, locale }: { chart: WeeklyActivityChart; locale?:
       cursor: { show: false },
       legend: { show: false },
       select: { show: false, left: 0, top: 0, width: 0, height: 0 },
-      scales: { x: { time: false, range: (_u, min, max) => [min - step / 2, max + step / 2] }, y: { range: (_u, _min, max) => [0, Math.max(4, max)] } },
+      scales: { x: { time: false, range: (_u, min, max) => [min - step / 2, max + step / 2] }, y: { range: (_u, _min, max) => [0, Math.max(4, max * 1.08)] } },
       axes: [
-        axis(c, { grid: { show: false }, splits: () => chart.x, values: (_u, splits) => splits.map((_, i) => (i % k === 0 ? formatShortDate(chart.weeks[i]!, locale) : '')) }),
+        axis(c, { size: 30, grid: { show: false }, splits: () => chart.x, values: (_u, splits) => splits.map((_, i) => (i % k === 0 ? formatShortDate(chart.weeks[i]!, locale) : '')) }),
         axis(c, { size: 36, values: (_u, splits) => splits.map(v => safeCompact(locale).format(v)) }),
       ],
       series: [
@@ -156,7 +155,7 @@ function ActivityChart({ chart, locale }: { chart: WeeklyActivityChart; locale?:
       id="activity"
       title="Weekly activity by type"
       summary={view.summary}
-      legend={ACTIVITY_GROUPS.map((g, i) => ({ label: g.label, color: colors.series[i]! }))}
+      legend={ACTIVITY_GROUPS.map((g, i) => ({ label: g.label, color: `var(--chart-${i + 1})` }))}
       table={<DataTable caption="Activities per week and type" table={view.table} />}
     >
       <UPlotChart options={options} data={data} />
@@ -169,7 +168,6 @@ function ActivityChart({ chart, locale }: { chart: WeeklyActivityChart; locale?:
 function BookingsChartView({ chart, currency, today, locale }: { chart: BookingsChart; currency: string; today: string; locale?: string }) {
   const view = bookingsChartView(chart, currency, today, locale);
   const data = useMemo((): uPlot.AlignedData => [chart.x, chart.quota, chart.actual, chart.projection], [chart]);
-  const colors = chartColors(typeof document === 'undefined' ? null : document.documentElement);
   const options = (size: { width: number; height: number }, c: ChartColors): uPlot.Options => {
     const n = chart.x.length;
     const k = everyKth(n, size.width, 48);
@@ -181,7 +179,7 @@ function BookingsChartView({ chart, currency, today, locale }: { chart: Bookings
       select: { show: false, left: 0, top: 0, width: 0, height: 0 },
       scales: { x: { time: false }, y: { range: (_u, _min, max) => [0, Math.max(1, max) * 1.05] } },
       axes: [
-        axis(c, { grid: { show: false }, splits: () => ticks, values: (_u, splits) => splits.map(x => formatShortDate(chart.dates[chart.x.indexOf(x)] ?? '', locale)) }),
+        axis(c, { size: 30, grid: { show: false }, splits: () => ticks, values: (_u, splits) => splits.map(x => formatShortDate(chart.dates[chart.x.indexOf(x)] ?? '', locale)) }),
         axis(c, { size: 48, values: (_u, splits) => splits.map(v => safeCompact(locale, currency).format(v)) }),
       ],
       series: [
@@ -198,9 +196,9 @@ function BookingsChartView({ chart, currency, today, locale }: { chart: Bookings
       title="Bookings against quota"
       summary={view.summary}
       legend={[
-        { label: 'Booked', color: colors.accent },
-        { label: 'Quota', color: colors.muted, dashed: true },
-        { label: 'Projection', color: colors.accent, dashed: true },
+        { label: 'Booked', color: 'var(--accent)' },
+        { label: 'Quota', color: 'var(--muted)', dashed: true },
+        { label: 'Projection', color: 'var(--accent)', dashed: true },
       ]}
       table={<DataTable caption="Booked so far, quota to date and projection, week by week" table={view.table} />}
     >
@@ -222,9 +220,9 @@ function CyclesChart({ histogram, locale }: { histogram: CycleHistogram; locale?
       cursor: { show: false },
       legend: { show: false },
       select: { show: false, left: 0, top: 0, width: 0, height: 0 },
-      scales: { x: { time: false, range: () => [-0.5, Math.max(0, n - 1) + 0.5] }, y: { range: (_u, _min, max) => [0, Math.max(2, max)] } },
+      scales: { x: { time: false, range: () => [-0.5, Math.max(0, n - 1) + 0.5] }, y: { range: (_u, _min, max) => [0, Math.max(2, max * 1.08)] } },
       axes: [
-        axis(c, { grid: { show: false }, splits: () => histogram.bins.map((_, i) => i), values: (_u, splits) => splits.map((i, j) => (j % k === 0 && histogram.bins[i] ? binLabel(histogram.bins[i]!, locale) : '')) }),
+        axis(c, { size: 30, grid: { show: false }, splits: () => histogram.bins.map((_, i) => i), values: (_u, splits) => splits.map((i, j) => (j % k === 0 && histogram.bins[i] ? binLabel(histogram.bins[i]!, locale) : '')) }),
         axis(c, { size: 30, incrs: [1, 2, 5, 10, 20, 50, 100], values: (_u, splits) => splits.map(v => safeCompact(locale).format(v)) }),
       ],
       series: [{}, { label: 'Deals won', fill: c.series[0], stroke: c.series[0], width: 0, paths: uPlot.paths.bars!({ size: [0.85, 64], align: 0 }), points: { show: false } }],

@@ -230,7 +230,7 @@ export function activityChartView(c: WeeklyActivityChart, locale?: string): Char
   const byType = c.series
     .map(s => ({ label: s.label, n: s.values.reduce((a, b) => a + b, 0) }))
     .filter(s => s.n > 0)
-    .map(s => `${s.label.toLowerCase()} ${f.int(s.n)}`)
+    .map(s => `${s.label} ${f.int(s.n)}`)
     .join(', ');
   const last = c.totals[c.totals.length - 1]!;
   return {

@@ -191,6 +191,25 @@ async function shoot(page: Page, dir: string, name: string, fullPage = false): P
   console.log(`Wrote ${path}`);
 }
 
+/** The scorecard alone at a narrow and a wide side panel, light and dark (issue #6). */
+async function scorecardShots(sidepanel: Page, dir: string): Promise<void> {
+  const card = sidepanel.locator('section[aria-labelledby="scorecard"]');
+  for (const scheme of ['light', 'dark'] as const) {
+    await sidepanel.emulateMedia({ colorScheme: scheme });
+    for (const width of [360, 520]) {
+      await sidepanel.setViewportSize({ width, height: 900 });
+      // The charts follow their width (ResizeObserver) and the scheme: wait for the redraw.
+      await sidepanel.waitForFunction(w => [...document.querySelectorAll('.chart-canvas canvas')].every(c => Math.abs(c.getBoundingClientRect().width - (document.querySelector('.chart-canvas')?.clientWidth ?? w)) < 2), width);
+      await sidepanel.waitForTimeout(150);
+      const path = join(dir, `scorecard-${width}-${scheme}.png`);
+      await card.screenshot({ path });
+      console.log(`Wrote ${path}`);
+    }
+  }
+  await sidepanel.emulateMedia({ colorScheme: null });
+  await sidepanel.setViewportSize({ width: 360, height: 900 });
+}
+
 async function screenshots(browser: ExtensionBrowser, options: Page, data: PacerExport, dir: string): Promise<void> {
   mkdirSync(dir, { recursive: true });
   const { open, won } = pickDeals(data);
@@ -242,6 +261,7 @@ async function screenshots(browser: ExtensionBrowser, options: Page, data: Pacer
     throw new DemoError('The side panel did not show the scorecard.');
   });
   await shoot(sidepanel, dir, 'sidepanel.png', true);
+  await scorecardShots(sidepanel, dir);
 
   const review = await browser.context.newPage();
   await review.setViewportSize({ width: 900, height: 900 });

@@ -20,6 +20,10 @@ it('npm run demo -- --screenshots DIR writes a PNG of every surface and exits 0'
     'review.png',
     'salesforce-opportunity-open.png',
     'salesforce-opportunity-won.png',
+    'scorecard-360-dark.png',
+    'scorecard-360-light.png',
+    'scorecard-520-dark.png',
+    'scorecard-520-light.png',
     'sidepanel-linkedin.png',
     'sidepanel.png',
   ]);
