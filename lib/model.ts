@@ -1,7 +1,8 @@
 // Pacer's data contract. Every other module, the export format and the team
 // server speak these shapes: extend them, never rename a field.
 
-export const SITE_IDS = ['salesforce', 'hubspot', 'pipedrive', 'linkedin', 'manual'] as const;
+// 'custom' (issue #8): a CRM the rep configured in the options page (lib/sites/custom.ts).
+export const SITE_IDS = ['salesforce', 'hubspot', 'pipedrive', 'linkedin', 'manual', 'custom'] as const;
 export type SiteId = (typeof SITE_IDS)[number];
 
 /** The event vocabulary, fixed in issue #2. Add new types at the end only. */

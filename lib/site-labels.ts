@@ -6,6 +6,7 @@ export const SITE_LABELS: Record<SiteId, string> = {
   pipedrive: 'Pipedrive',
   linkedin: 'LinkedIn',
   manual: 'Logged by hand',
+  custom: 'Your CRM',
 };
 
 export const siteLabel = (site: SiteId) => SITE_LABELS[site];
