@@ -151,17 +151,19 @@ export function cumulativeBookings(
   }
   const today = localDateOf(now, tz);
   const actual: (number | null)[] = [];
-  const quota: number[] = [];
+  const running: number[] = [];
   let booked = 0;
   let quotaSum = 0;
   for (const d of dates) {
     booked += perDay.get(d) ?? 0;
     actual.push(d <= today ? round2(booked) : null);
     quotaSum += quotaFor(plan, { startDate: d, endDate: addDays(d, 1) });
-    quota.push(round2(quotaSum));
+    running.push(quotaSum);
   }
   const bookedNow = round2(booked);
   const quotaTotal = quotaFor(plan, period);
+  // Each day's quota is rounded to cents: scale the running sum so the line ends exactly on the period's quota.
+  const quota = running.map(q => (quotaSum > 0 ? round2((quotaTotal * q) / quotaSum) : 0));
   const p = pacing(plan, period, quotaTotal, bookedNow, now);
   const projected = (p.workingDays ?? p.linear).projected;
   const projection: (number | null)[] = dates.map(() => null);

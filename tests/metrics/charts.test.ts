@@ -154,6 +154,13 @@ describe('cumulativeBookings', () => {
     expect(chart.quotaTotal).toBe(100_000);
     expect(chart.leftOut).toBe(2);
   });
+  it('ends the quota line exactly on the period quota, whatever the rounding of each day', () => {
+    const odd = plan({ annual: [{ effectiveFrom: '2020-01-01', annualQuota: 1_200_000 }] }); // 300,000 over 64 days: 4,687.50 a day
+    const q4 = periodForDate('quarter', '2026-10-01', odd); // 64 working days too, 300,000 ÷ 64 rounds per day
+    const c = cumulativeBookings([], { ...odd, annual: [{ effectiveFrom: '2020-01-01', annualQuota: 1_000_003 }] }, q4, now);
+    expect(c.quota.at(-1)).toBe(c.quotaTotal);
+    expect(c.quotaTotal).toBe(250_000.75);
+  });
   it('a period not started yet has no line and no projection', () => {
     const q2 = periodForDate('quarter', '2026-04-01', p);
     const future = cumulativeBookings([win('a', '2026-01-02T10:00Z', 10_000)], p, q2, now);
