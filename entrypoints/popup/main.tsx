@@ -1,11 +1,21 @@
 import { render } from 'preact';
+import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import '../../components/theme.css';
+import '../../components/TeamSync.css';
 import { CaptureToggle } from '../../components/CaptureToggle';
+import { PeriodSwitcher } from '../../components/Scorecard';
+import { TeamRepDetail } from '../../components/TeamRepDetail';
+import { AsOf, TeamManagerView, TeamRepView, TeamStateView } from '../../components/TeamView';
 import { total } from '../../lib/metrics/counts';
+import { periodContaining } from '../../lib/metrics/periods';
+import { planSettings } from '../../lib/settings';
 import { todayCounts, watchClock, watchTodayCounts, watchWeekCounts, weekCounts, type Loadable } from '../../lib/store';
 import type { CountsByType } from '../../lib/metrics/counts';
+import type { RepRow } from '../../lib/sync-client';
+import { csvFileName, leaderboardCsv, sortReps, type SortDir, type SortKey, type TeamPeriod } from '../../lib/sync-team';
+import { loadTeamSummary, teamConnection, type TeamConnection, type TeamState } from '../../lib/sync-team-store';
 import { CountsTable } from '../../components/CountsTable';
 
 function Total({ label, counts }: { label: string; counts: Loadable<CountsByType> }) {
@@ -28,25 +38,124 @@ async function openSidePanel() {
   window.close();
 }
 
-function Popup() {
+function download(name: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+  const a = Object.assign(document.createElement('a'), { href: url, download: name });
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The rep's own activity: the popup as it is without team sync. */
+function Personal() {
   useEffect(() => {
     const stops = [watchClock(), watchTodayCounts(), watchWeekCounts()];
     return () => stops.forEach(stop => stop());
   }, []);
   return (
-    <main style={{ width: '320px' }}>
-      <h1>Your numbers</h1>
-      <CaptureToggle />
+    <>
       <div class="grid2">
         <Total label="Today" counts={todayCounts.value} />
         <Total label="This week" counts={weekCounts.value} />
       </div>
       <h2>Today</h2>
       <CountsTable caption="Activity today by type" counts={todayCounts.value} emptyHint="Nothing recorded today yet." />
-      <p style={{ display: 'flex', gap: '8px', marginTop: '12px' }}>
-        <button type="button" onClick={() => void openSidePanel()}>Open scorecard</button>
-        <button type="button" class="secondary" onClick={() => void browser.runtime.openOptionsPage()}>Options</button>
-      </p>
+    </>
+  );
+}
+
+function Buttons() {
+  return (
+    <p style={{ display: 'flex', gap: '8px', marginTop: '12px' }}>
+      <button type="button" onClick={() => void openSidePanel()}>Open scorecard</button>
+      <button type="button" class="secondary" onClick={() => void browser.runtime.openOptionsPage()}>Options</button>
+    </p>
+  );
+}
+
+/** The team for the chosen period, from the team server (or its last pulled snapshot). */
+function Team({ conn }: { conn: TeamConnection }) {
+  const period = useSignal<TeamPeriod>('quarter');
+  const state = useSignal<TeamState>({ status: 'loading' });
+  const sortKey = useSignal<SortKey>('attainment');
+  const sortDir = useSignal<SortDir>('descending');
+  const open = useSignal<RepRow | null>(null);
+  const week = useSignal<string>('');
+  const now = new Date();
+
+  useEffect(() => {
+    let live = true;
+    void planSettings.getValue().then(plan => {
+      week.value = periodContaining('week', now, plan).startDate;
+      return loadTeamSummary(conn, period.value, plan, now, s => live && (state.value = s));
+    });
+    return () => void (live = false);
+  }, [period.value]);
+
+  const onSort = (key: SortKey) => {
+    if (sortKey.value === key) sortDir.value = sortDir.value === 'descending' ? 'ascending' : 'descending';
+    else (sortKey.value = key), (sortDir.value = 'descending');
+  };
+
+  const s = state.value;
+  const manager = s.status === 'ready' && s.snapshot.summary.viewer.role === 'manager';
+  return (
+    <main style={{ width: manager ? '600px' : '340px' }}>
+      <h1>{s.status === 'ready' ? s.snapshot.summary.team.name : 'Your team'}</h1>
+      <CaptureToggle />
+      <PeriodSwitcher period={period.value} onPeriod={p => ((period.value = p), (open.value = null))} />
+      <TeamStateView state={s}>
+        {ready => {
+          const summary = ready.snapshot.summary;
+          const rep = open.value && summary.reps.find(r => r.rep === open.value!.rep);
+          return (
+            <>
+              <AsOf state={ready} now={now} />
+              {summary.viewer.role !== 'manager' ? (
+                <>
+                  <TeamRepView summary={summary} />
+                  <h2>Your activity</h2>
+                  <Personal />
+                </>
+              ) : rep ? (
+                <TeamRepDetail
+                  rep={rep}
+                  currency={summary.currency}
+                  stalled={summary.stalled}
+                  week={week.value}
+                  loadReview={() => conn.client.repReview(rep.rep, week.value)}
+                  saveFeedback={async (kudos, focus) => void (await conn.client.setFeedback(rep.rep, week.value, kudos, focus))}
+                  onClose={() => (open.value = null)}
+                />
+              ) : (
+                <TeamManagerView
+                  summary={summary}
+                  sortKey={sortKey.value}
+                  sortDir={sortDir.value}
+                  onSort={onSort}
+                  onOpen={r => (open.value = r)}
+                  onExport={() => download(csvFileName(summary), leaderboardCsv(sortReps(summary.reps, sortKey.value, sortDir.value), summary.currency))}
+                />
+              )}
+            </>
+          );
+        }}
+      </TeamStateView>
+      <Buttons />
+    </main>
+  );
+}
+
+function Popup() {
+  // undefined while reading the settings; null when team sync is off: the personal popup.
+  const conn = useSignal<TeamConnection | null | undefined>(undefined);
+  useEffect(() => void teamConnection().then(c => (conn.value = c), () => (conn.value = null)), []);
+  if (conn.value) return <Team conn={conn.value} />;
+  return (
+    <main style={{ width: '320px' }}>
+      <h1>Your numbers</h1>
+      <CaptureToggle />
+      <Personal />
+      <Buttons />
     </main>
   );
 }
