@@ -31,7 +31,12 @@ export default defineConfig({
     // which deal the active tab shows. Host access comes only from content-script matches.
     // alarms (issue #7): team sync's schedule survives the worker; the team server answers
     // CORS (server/API.md), so it needs no host permission.
-    permissions: browser === 'firefox' ? ['storage', 'tabs', 'alarms'] : ['storage', 'tabs', 'sidePanel', 'alarms'],
+    // scripting (issue #8): the rep's own CRM gets its content script registered at runtime, and
+    // the options page's preview reads the tab; alarms also run the retention period daily.
+    permissions: browser === 'firefox' ? ['storage', 'tabs', 'alarms', 'scripting'] : ['storage', 'tabs', 'sidePanel', 'alarms', 'scripting'],
+    // Any other CRM (issue #8): no host is granted at install; the options page asks for the
+    // one host the rep configures, at the click that saves it.
+    ...(browser === 'firefox' ? { optional_permissions: ['https://*/*'] } : { optional_host_permissions: ['https://*/*'] }),
     action: { default_title: 'Pacer' },
     // Manual logging (issue #5): the open side panel focuses its quick-add form.
     commands: { 'quick-add': { suggested_key: { default: 'Alt+Shift+L' }, description: 'Log an activity by hand' } },

@@ -6,6 +6,10 @@ import { applyPrivacy } from '../lib/privacy';
 import { captureSettings, planSettings } from '../lib/settings';
 import { FOCUS_QUICK_ADD_KEY, QUICK_ADD_COMMAND } from '../lib/quick-add-command';
 import { startTeamSync } from '../lib/sync-background';
+import { startCustomAdapters } from '../lib/custom-adapters';
+import { startRetention } from '../lib/retention-background';
+import { applySiteSwitches } from '../lib/site-switches';
+import { siteSwitches } from '../lib/site-switches-settings';
 
 // main() must stay synchronous: listeners registered later than the first
 // turn would miss the message that woke the worker.
@@ -15,12 +19,21 @@ export default defineBackground(() => {
   // Privacy switches apply here, on the one write path, so every site honours them.
   // Day aggregates are kept in the plan's time zone (the rep's working calendar).
   onMessage('capture', async batch => {
-    const [settings, plan] = await Promise.all([captureSettings.getValue(), planSettings.getValue()]);
-    return storeBatch(db, applyPrivacy(batch, settings), plan.timeZone);
+    const [settings, plan, switches] = await Promise.all([captureSettings.getValue(), planSettings.getValue(), siteSwitches.getValue()]);
+    return storeBatch(db, applySiteSwitches(applyPrivacy(batch, settings), switches), plan.timeZone);
   });
 
   // Team sync (issue #7): off until the rep turns it on; alarms wake it after the worker dies.
   startTeamSync(db);
+
+  // Issue #8: events past the rep's retention period go daily (tombstoned, so sync erases
+  // them on the server too); the rep's own CRM runs where they granted it; a first install
+  // opens the welcome page, which informs and offers switches while capture already runs.
+  startRetention(db);
+  startCustomAdapters();
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+  });
 
   onMessage('pageState', async (state, sender) => {
     if (sender.tab?.id === undefined) return;

@@ -2,16 +2,20 @@ import { render } from 'preact';
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import '../../components/theme.css';
-import { exportFileName, parseExport } from '../../lib/export-format';
 import type { RepIdentity } from '../../lib/model';
-import { captureSettings, planSettings, repIdentity } from '../../lib/settings';
+import { captureSettings, repIdentity } from '../../lib/settings';
 import { CaptureToggle } from '../../components/CaptureToggle';
 import { PlanEditor } from '../../components/PlanEditor';
 import { TeamSync } from '../../components/TeamSync';
+import '../../components/ImportData.css';
+import { CustomAdapterEditor } from '../../components/CustomAdapterEditor';
+import { EraseEverything } from '../../components/EraseEverything';
+import { ErasePerson } from '../../components/ErasePerson';
+import { ExportData } from '../../components/ExportData';
+import { ImportData } from '../../components/ImportData';
+import { OnboardingSites } from '../../components/OnboardingSites';
+import { RetentionSetting } from '../../components/RetentionSetting';
 import { db } from '../../lib/store';
-import { exportAll, importExport } from '../../lib/transfer';
-
-type Status = { kind: 'idle' } | { kind: 'ok'; text: string } | { kind: 'error'; text: string };
 
 function Identity() {
   const rep = useSignal<RepIdentity>({ name: '', email: '' });
@@ -32,70 +36,6 @@ function Identity() {
         onInput={e => { rep.value = { ...rep.value, email: e.currentTarget.value }; saved.value = false; }} />
       <p><button type="submit">Save identity</button> {saved.value && <span class="ok" role="status">Saved.</span>}</p>
     </form>
-  );
-}
-
-function download(name: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = Object.assign(document.createElement('a'), { href: url, download: name });
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-function Transfer() {
-  const status = useSignal<Status>({ kind: 'idle' });
-  const busy = useSignal(false);
-  const doExport = async () => {
-    busy.value = true;
-    try {
-      const now = new Date();
-      const data = await exportAll(db(), await repIdentity.getValue(), now);
-      download(exportFileName(now), JSON.stringify(data, null, 1));
-      status.value = { kind: 'ok', text: `Exported ${data.events.length} events and ${data.deals.length} deals.` };
-    } catch (error) {
-      status.value = { kind: 'error', text: `Export failed: ${String(error)}` };
-    } finally {
-      busy.value = false;
-    }
-  };
-  const doImport = async (input: HTMLInputElement) => {
-    const file = input.files?.[0];
-    input.value = '';
-    if (!file) return;
-    busy.value = true;
-    try {
-      const parsed = parseExport(await file.text());
-      if (!parsed.ok) {
-        status.value = { kind: 'error', text: `${file.name}: ${parsed.error}` };
-        return;
-      }
-      const r = await importExport(db(), parsed.data, (await planSettings.getValue()).timeZone);
-      status.value = {
-        kind: 'ok',
-        text: `Imported ${file.name}: ${r.eventsAdded} new events, ${r.eventsPresent} already present, ${r.dealsUpdated} deals updated.`,
-      };
-    } catch (error) {
-      status.value = { kind: 'error', text: `Import failed, nothing was changed: ${String(error)}` };
-    } finally {
-      busy.value = false;
-    }
-  };
-  return (
-    <div>
-      <p class="muted">Your data in Pacer's public format (<code>pacer-export</code>, version 1). Importing merges by id: the same file twice changes nothing.</p>
-      <p style={{ display: 'flex', gap: '8px', alignItems: 'center', flexWrap: 'wrap' }}>
-        <button type="button" onClick={() => void doExport()} disabled={busy.value}>Export data (JSON)</button>
-        {/* The native input stays focusable (visually hidden); its label is the visible button. */}
-        <input id="import-file" class="file-input" type="file" accept="application/json,.json" aria-label="Import data from a Pacer export file"
-          onChange={e => void doImport(e.currentTarget)} />
-        <label class="button secondary" for="import-file">Import data…</label>
-      </p>
-      {status.value.kind !== 'idle' && (
-        <p role={status.value.kind === 'error' ? 'alert' : 'status'} class={status.value.kind === 'error' ? 'error' : 'ok'} data-testid="transfer-status">
-          {status.value.text}
-        </p>
-      )}
-    </div>
   );
 }
 
@@ -149,10 +89,25 @@ function Options() {
       <section class="card" aria-labelledby="privacy">
         <h2 id="privacy">Privacy</h2>
         <Privacy />
+        <OnboardingSites />
+        <p><a href={browser.runtime.getURL('/welcome.html')} target="_blank">Show the welcome page again</a>: what Pacer records, never records, and where your data goes.</p>
       </section>
       <section class="card" aria-labelledby="data">
         <h2 id="data">Your data</h2>
-        <Transfer />
+        <ExportData />
+        <ImportData />
+      </section>
+      <section class="card" aria-labelledby="erase">
+        <h2 id="erase">Erase and retain</h2>
+        <RetentionSetting />
+        <h3 class="sub">Erase one person</h3>
+        <ErasePerson />
+        <h3 class="sub">Erase everything</h3>
+        <EraseEverything />
+      </section>
+      <section class="card" aria-labelledby="custom-crm">
+        <h2 id="custom-crm">Any other CRM</h2>
+        <CustomAdapterEditor />
       </section>
       <section class="card" aria-labelledby="plan">
         <h2 id="plan">Plan and targets</h2>

@@ -1,0 +1,148 @@
+import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { CUSTOM_PREVIEW_FILE, customAdapterConfigs } from '../lib/custom-adapters';
+import { repIdentity } from '../lib/settings';
+import { configProblems, customAdapter, LABELS, originPattern, type CustomAdapterConfig, type CustomSelectors } from '../lib/sites/custom';
+import type { PageReading } from '../lib/sites/types';
+import { CustomAdapterPreview } from './CustomAdapterPreview';
+
+const empty = (): CustomAdapterConfig => ({ name: '', urlPattern: '', selectors: { name: '', stage: '' } });
+const SELECTOR_KEYS = Object.keys(LABELS) as (keyof CustomSelectors)[];
+const isValidSelector = (s: string) => {
+  try {
+    document.createDocumentFragment().querySelector(s);
+    return true;
+  } catch {
+    return false;
+  }
+};
+/** The config as saved: trimmed, empty optional selectors left out. */
+const tidy = (c: CustomAdapterConfig): CustomAdapterConfig => ({
+  name: c.name.trim(),
+  urlPattern: c.urlPattern.trim(),
+  selectors: Object.fromEntries(Object.entries(c.selectors).map(([k, v]) => [k, (v ?? '').trim()]).filter(([, v]) => v)) as unknown as CustomSelectors,
+  ...(c.dayFirst ? { dayFirst: true } : {}),
+});
+
+type Preview = { title: string; url: string; reading: PageReading } | { error: string };
+
+/**
+ * Any other CRM: a URL pattern and CSS selectors. Pacer asks for that one host's permission
+ * at the click (preview or save), previews what the config reads on an open tab, and once
+ * saved the background runs the capture there.
+ */
+export function CustomAdapterEditor() {
+  const saved = useSignal<CustomAdapterConfig[]>([]);
+  const draft = useSignal<CustomAdapterConfig>(empty());
+  const problems = useSignal<{ field: string; message: string }[]>([]);
+  const preview = useSignal<Preview | undefined>(undefined);
+  const status = useSignal<{ ok: boolean; text: string } | undefined>(undefined);
+  useEffect(() => {
+    void customAdapterConfigs.getValue().then(v => (saved.value = v));
+    return customAdapterConfigs.watch(v => (saved.value = v));
+  }, []);
+
+  const set = (patch: Partial<CustomAdapterConfig>) => { draft.value = { ...draft.value, ...patch }; status.value = undefined; };
+  const setSelector = (key: keyof CustomSelectors, value: string) => set({ selectors: { ...draft.value.selectors, [key]: value } });
+
+  /** Validates, then asks for the host inside the click (the browser requires the user's gesture). */
+  const withAccess = (then: (config: CustomAdapterConfig, origin: string) => Promise<void>) => {
+    const config = tidy(draft.value);
+    problems.value = configProblems(config, isValidSelector);
+    if (problems.value.length) return;
+    const origin = originPattern(config)!;
+    browser.permissions.request({ origins: [origin] }).then(
+      granted => (granted ? then(config, origin) : void (status.value = { ok: false, text: `Pacer was not allowed to read ${origin.slice(8, -2)}; nothing was saved.` })),
+      error => void (status.value = { ok: false, text: `Could not ask for access: ${String(error)}` }),
+    ).catch(error => void (status.value = { ok: false, text: String(error) }));
+  };
+
+  const runPreview = () => withAccess(async (config, origin) => {
+    const adapter = customAdapter(config);
+    const host = origin.slice(8, -2);
+    const tabs = (await browser.tabs.query({})).filter(t => t.id !== undefined && t.url && new URL(t.url).host === host);
+    const ranked = tabs.sort((a, b) => Number(adapter.matches(new URL(b.url!))) - Number(adapter.matches(new URL(a.url!))) ||
+      Number(b.active) - Number(a.active) || (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0));
+    const tab = ranked[0];
+    if (!tab) {
+      preview.value = { error: `Open a record of ${config.name} in a tab (a page matching ${config.urlPattern}), then preview again.` };
+      return;
+    }
+    const target = { tabId: tab.id! };
+    await browser.scripting.executeScript({ target, files: [`/${CUSTOM_PREVIEW_FILE}`] });
+    const me = await repIdentity.getValue();
+    const [result] = await browser.scripting.executeScript({
+      target,
+      func: (c: CustomAdapterConfig, rep: { name: string; email: string }) =>
+        (globalThis as unknown as { pacerPreviewCustom(c: CustomAdapterConfig, r: unknown): PageReading }).pacerPreviewCustom(c, rep.name || rep.email ? rep : undefined),
+      args: [config, me],
+    });
+    preview.value = { title: tab.title ?? tab.url!, url: tab.url!, reading: result?.result as PageReading };
+  });
+
+  const save = () => withAccess(async config => {
+    const others = saved.value.filter(c => c.urlPattern !== config.urlPattern);
+    await customAdapterConfigs.setValue([...others, config]);
+    status.value = { ok: true, text: `Saved. Pacer reads ${config.name} on ${originPattern(config)!.slice(8, -2)} from the next page you open there.` };
+  });
+
+  const remove = async (config: CustomAdapterConfig) => {
+    const rest = saved.value.filter(c => c.urlPattern !== config.urlPattern);
+    await customAdapterConfigs.setValue(rest);
+    const origin = originPattern(config);
+    // The host's permission goes too, unless another config still uses it.
+    if (origin && !rest.some(c => originPattern(c) === origin)) await browser.permissions.remove({ origins: [origin] }).catch(() => false);
+    status.value = { ok: true, text: `Removed ${config.name}.` };
+  };
+
+  const problemFor = (field: string) => problems.value.find(p => p.field === field)?.message;
+  const input = (id: string, label: string, value: string, onInput: (v: string) => void, field: string, placeholder = '') => {
+    const problem = problemFor(field);
+    return (
+      <div key={id}>
+        <label for={id}>{label}</label>
+        <input id={id} type="text" value={value} placeholder={placeholder} spellcheck={false} aria-invalid={problem ? 'true' : undefined}
+          aria-describedby={problem ? `${id}-error` : undefined} onInput={e => onInput(e.currentTarget.value)} />
+        {problem && <p class="field-error" id={`${id}-error`}>{problem}</p>}
+      </div>
+    );
+  };
+
+  const d = draft.value;
+  return (
+    <div>
+      <p class="muted">For a CRM Pacer has no reader for: tell it which pages are deals and where their name, stage, amount, close date and activities are (CSS selectors). Pacer asks your browser for access to that one site when you preview or save.</p>
+      {saved.value.length > 0 && (
+        <ul data-testid="custom-adapters">
+          {saved.value.map(c => (
+            <li key={c.urlPattern}>
+              <strong>{c.name}</strong> <code>{c.urlPattern}</code>{' '}
+              <button type="button" class="secondary" onClick={() => (draft.value = { ...empty(), ...c, selectors: { ...c.selectors } })}>Edit {c.name}</button>{' '}
+              <button type="button" class="secondary" onClick={() => void remove(c)}>Remove {c.name}</button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form onSubmit={e => { e.preventDefault(); save(); }}>
+        {input('custom-name', 'CRM name', d.name, v => set({ name: v }), 'crmName', 'EspoCRM')}
+        {input('custom-url', 'Deal page URL pattern (* stands for the record id)', d.urlPattern, v => set({ urlPattern: v }), 'urlPattern', 'https://crm.example.com/#Opportunity/view/*')}
+        <fieldset>
+          <legend>Where things are on a deal page (CSS selectors)</legend>
+          {SELECTOR_KEYS.map(key => input(`custom-sel-${key}`, `${LABELS[key][0]!.toUpperCase()}${LABELS[key].slice(1)}${key === 'name' || key === 'stage' ? ' (required)' : ''}`,
+            d.selectors[key] ?? '', v => setSelector(key, v), key))}
+          <label class="switch">
+            <input type="checkbox" checked={!!d.dayFirst} onChange={e => set({ dayFirst: e.currentTarget.checked })} />
+            <span>Dates are day first (24/11/2026)</span>
+          </label>
+        </fieldset>
+        <p class="button-row">
+          <button type="button" class="secondary" onClick={runPreview}>Preview on the open tab</button>
+          <button type="submit">Save this CRM</button>
+        </p>
+      </form>
+      {preview.value && <CustomAdapterPreview preview={preview.value} />}
+      {status.value && <p role={status.value.ok ? 'status' : 'alert'} class={status.value.ok ? 'ok' : 'error'} data-testid="custom-status">{status.value.text}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
+import type { SiteId } from '../lib/model';
+import { siteLabel } from '../lib/site-labels';
+import { SWITCHABLE_SITES, type SiteSwitches } from '../lib/site-switches';
+import { siteSwitches } from '../lib/site-switches-settings';
+
+const WHAT: Record<(typeof SWITCHABLE_SITES)[number], string> = {
+  salesforce: 'deals, leads and contacts in Lightning, and your logged calls, emails and meetings',
+  hubspot: 'deals, contacts and companies, and your logged calls, emails and meetings',
+  pipedrive: 'deals, people and the pipeline, and your logged activities',
+  linkedin: 'profiles you view, invitations and messages you send (never their text)',
+  custom: 'the CRM you configure in the options (nothing until you do)',
+};
+
+/** One switch per site: on from install; turning one off stops Pacer recording there. */
+export function OnboardingSites() {
+  const state = useSignal<SiteSwitches | undefined>(undefined);
+  useEffect(() => {
+    void siteSwitches.getValue().then(v => (state.value = v));
+    return siteSwitches.watch(v => (state.value = v));
+  }, []);
+  const toggle = async (site: SiteId, on: boolean) => {
+    const current = await siteSwitches.getValue();
+    const off = new Set(current.off);
+    if (on) off.delete(site);
+    else off.add(site);
+    await siteSwitches.setValue({ off: SWITCHABLE_SITES.filter(s => off.has(s)) });
+  };
+  return (
+    <fieldset class="sites">
+      <legend>Read these sites</legend>
+      {SWITCHABLE_SITES.map(site => (
+        <label class="switch" key={site}>
+          <input type="checkbox" role="switch" checked={!(state.value?.off ?? []).includes(site)} disabled={!state.value}
+            aria-describedby={`site-${site}-what`} onChange={e => void toggle(site, e.currentTarget.checked)} />
+          <span>{siteLabel(site)}</span>
+          <span class="muted" id={`site-${site}-what`} style={{ fontWeight: 'normal' }}>: {WHAT[site]}</span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}

@@ -1,0 +1,16 @@
+// The rep's own CRM (issue #8): registered at runtime by lib/custom-adapters.ts on
+// the hosts the rep granted, never in the manifest. Runs the same capture runner as
+// the shipped adapters with the adapters configured for this host.
+import { runAdapter } from '../lib/capture';
+import { customAdapterConfigs } from '../lib/custom-adapters';
+import { combinedCustomAdapter } from '../lib/custom-adapters-combine';
+
+export default defineContentScript({
+  registration: 'runtime',
+  matches: [],
+  cssInjectionMode: 'manual',
+  async main(ctx) {
+    const adapter = combinedCustomAdapter(await customAdapterConfigs.getValue(), location.host);
+    if (adapter) runAdapter(ctx, adapter);
+  },
+});
