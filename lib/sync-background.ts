@@ -22,6 +22,8 @@ export const ALARM_SOON = 'pacer-sync-soon';
 export const ALARM_RETRY = 'pacer-sync-retry';
 const PERIOD_MINUTES = 2;
 const SOON_MS = 3_000;
+/** Chrome's shortest alarm for a packed extension. */
+const WATCHDOG_MS = 30_000;
 
 /** The status after a run: pure, so the tests can check the backoff and the words. */
 export function statusAfter(previous: SyncStatus, result: RunResult, now: Date, random: number): SyncStatus {
@@ -81,6 +83,9 @@ async function syncOnce(db: PacerDb): Promise<SyncStatus> {
   if (!token.trim()) return fail(previous, db, new SyncError('config', 'No team token: paste the token your manager gave you in Options → Team sync.'), now);
   if (globalThis.navigator?.onLine === false) return fail(previous, db, new SyncError('network', 'The browser is offline; Pacer sends what waits once it is back online.'), now);
 
+  // A watchdog: if this worker dies mid-run (Chrome stops idle or busy workers), the alarm
+  // wakes the next one to resume; a finished run replaces it (cleared, or the backoff's time).
+  await browser.alarms.create(ALARM_RETRY, { when: Date.now() + WATCHDOG_MS });
   const week = periodContaining('week', now, plan).startDate;
   const result = await runSync({
     db,
