@@ -4,13 +4,15 @@
 import { runAdapter } from '../lib/capture';
 import { customAdapterConfigs } from '../lib/custom-adapters';
 import { combinedCustomAdapter } from '../lib/custom-adapters-combine';
+import { repIdentity } from '../lib/settings';
 
 export default defineContentScript({
   registration: 'runtime',
   matches: [],
   cssInjectionMode: 'manual',
   async main(ctx) {
-    const adapter = combinedCustomAdapter(await customAdapterConfigs.getValue(), location.host);
+    const [configs, me] = await Promise.all([customAdapterConfigs.getValue(), repIdentity.getValue()]);
+    const adapter = combinedCustomAdapter(configs, location.host, me);
     if (adapter) runAdapter(ctx, adapter);
   },
 });
