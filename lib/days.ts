@@ -2,6 +2,7 @@
 // every stored event adds to its local day's row, every delete takes it away,
 // inside the same transaction, so the rows always equal a full recompute.
 import type { PacerDb } from './db';
+import { applyToDealHistory } from './deal-history-store';
 import { addToDay, emptyDay, isEmptyDay, keyerFor, type DailyAggregate } from './metrics/aggregate';
 import type { ActivityEvent } from './model';
 
@@ -27,6 +28,7 @@ export async function applyToDays(db: PacerDb, events: readonly ActivityEvent[],
   const [empty, full] = [[...touched.values()].filter(isEmptyDay), [...touched.values()].filter(d => !isEmptyDay(d))];
   if (full.length) await db.days.bulkPut(full);
   if (empty.length) await db.days.bulkDelete(empty.map(d => d.day));
+  await applyToDealHistory(db, events, sign); // the deals' rows move with the day rows
 }
 
 /**

@@ -2,6 +2,7 @@
 // unedited once released; each has an upgrade test in tests/db.test.ts.
 import Dexie, { type EntityTable } from 'dexie';
 import type { DailyAggregate } from './metrics/aggregate';
+import type { DealHistoryRow } from './metrics/deal-history';
 import type { ActivityEvent, DealSnapshot } from './model';
 
 /** A deleted event: kept so a resend, an import or a sync never brings it back. */
@@ -84,6 +85,7 @@ export type PacerDb = Dexie & {
   days: EntityTable<DailyAggregate, 'day'>;
   tombstones: EntityTable<Tombstone, 'id'>;
   meta: EntityTable<MetaRow, 'key'>;
+  dealHistory: EntityTable<DealHistoryRow, 'dealId'>;
   syncedEvents: EntityTable<SyncedRow, 'id'>;
   syncedErasures: EntityTable<SyncedRow, 'id'>;
   syncedDeals: EntityTable<SyncedDeal, 'id'>;
@@ -116,6 +118,11 @@ export function openDb(name = DB_NAME): PacerDb {
   // mid-push resumes where the server's acknowledgements stopped. Keyed like the rows they
   // follow, so "what waits" is a merge of two sorted key lists, never a scan of event bodies.
   db.version(5).stores({ syncedEvents: 'id', syncedErasures: 'id', syncedDeals: 'id' });
+  // v6 (issue #5): each deal's stage changes, wins and losses, kept beside the day rows
+  // (lib/deal-history-store.ts), so the scorecard reads one row a deal, not every history
+  // event. Built from the events on the first write after the upgrade; until then readers
+  // fall back to the events.
+  db.version(6).stores({ dealHistory: 'dealId' });
   // v7 (issue #8): a scratch table for imports, emptied by the same transaction that commits one.
   db.version(7).stores({ importStaging: '++seq' });
   return db;

@@ -5,6 +5,7 @@ import type { ActivityEvent, DealSnapshot, EventType } from './model';
 import type { CaptureAck, CaptureBatch, CapturedEvent } from './capture-batch';
 import { recordPeople } from './people';
 import { applyToDays, browserTimeZone, ensureTimeZone } from './days';
+import { dealHistoryInScope } from './deal-history-store';
 
 /**
  * Adds events whose id is not stored yet, and never one the rep deleted (its
@@ -28,7 +29,7 @@ export async function addNewEvents(db: PacerDb, events: readonly ActivityEvent[]
 
 /** Deletes events for good: a tombstone each, and their days' aggregates adjusted. */
 export async function deleteEvents(db: PacerDb, ids: readonly string[], now = new Date(), timeZone = browserTimeZone()): Promise<number> {
-  return db.transaction('rw', [db.events, db.tombstones, db.days, db.meta], async () => {
+  return db.transaction('rw', [db.events, db.tombstones, db.days, db.meta, ...dealHistoryInScope(db)], async () => {
     const unique = [...new Set(ids)]; // a twice-listed id is deleted once, and subtracted once
     const stored = (await db.events.bulkGet(unique)).filter((e): e is ActivityEvent => e !== undefined);
     await ensureTimeZone(db, timeZone);
@@ -40,7 +41,7 @@ export async function deleteEvents(db: PacerDb, ids: readonly string[], now = ne
 }
 
 /** Every table a capture batch writes, for one transaction. */
-export const captureTables = (db: PacerDb) => [db.events, db.deals, db.sightings, db.people, db.days, db.tombstones, db.meta];
+export const captureTables = (db: PacerDb) => [db.events, db.deals, db.sightings, db.people, db.days, db.tombstones, db.meta, db.dealHistory];
 
 /**
  * Decides, per fingerprint, whether a sighting is a new activity or the other

@@ -6,6 +6,7 @@
 // over 50,000 deals and hundreds of thousands of stage changes within its time budget;
 // `dealFacts` gives the same rows as plain objects for tests and small UIs.
 import type { ActivityEvent, DealSnapshot, EventType } from '../model';
+import { ENTRY, E_AMOUNT, E_CURRENCY, E_DISCOUNT, E_FROM, E_KIND, E_MS, E_NAME, E_TO, type DealHistoryRow, type StoredDealHistory } from './deal-history';
 import { isoMs, startOfLocalDate } from './periods';
 
 /** The event types the deal-level KPIs need; a UI can load just these through the [type+at] index. */
@@ -54,6 +55,39 @@ export interface DealTable {
 }
 
 const CLOSED_NAME = /\b(closed|won|lost)\b/i;
+const cmpNum = (a: number, b: number): number => (a === b || (a !== a && b !== b) ? 0 : a !== a ? -1 : b !== b ? 1 : a < b ? -1 : 1);
+const cmpStr = (a: string | null, b: string | null): number => (a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1);
+
+/**
+ * Each deal's snapshot, by the deal's row in `hist` (deals only in snapshots are added).
+ * Rows adopted in key order and snapshots in key order (both tables' primary-key order)
+ * match by a merge; otherwise by lookup.
+ */
+function matchSnapshots(hist: DealHistory, deals: readonly DealSnapshot[]): (DealSnapshot | null)[] {
+  const out = new Array<DealSnapshot | null>(hist.ids.length).fill(null);
+  let inOrder = hist.ascending;
+  for (let k = 1; inOrder && k < deals.length; k++) if (!(deals[k - 1]!.id < deals[k]!.id)) inOrder = false;
+  if (inOrder) {
+    const ids = hist.ids;
+    const known = ids.length;
+    const extra: DealSnapshot[] = [];
+    let i = 0;
+    for (const d of deals) {
+      const id = d.id;
+      while (i < known && ids[i]! < id) i++;
+      if (i < known && ids[i] === id) out[i] = d;
+      else extra.push(d); // strictly ascending: neither among the rows nor a repeat
+    }
+    for (const d of extra) out[hist.appendDeal(d.id)] = d;
+    return out;
+  }
+  for (const d of deals) {
+    const i = hist.dealOf(d.id);
+    if (out[i]) throw new RangeError(`Two snapshots of deal ${d.id}: pass the latest only.`);
+    out[i] = d;
+  }
+  return out;
+}
 const KIND_STAGE = 0;
 
 /**
@@ -62,7 +96,8 @@ const KIND_STAGE = 0;
  * each event is still in the CPU cache. Training events are kept as they are.
  */
 export class DealHistory {
-  readonly dealIndex = new Map<string, number>();
+  /** Deal id → row; filled lazily (see `indexed`): use dealOf. */
+  private readonly dealIndex = new Map<string, number>();
   readonly ids: string[] = [];
   readonly stageNames: string[] = [];
   readonly stageIsOpen: boolean[] = [];
@@ -82,8 +117,14 @@ export class DealHistory {
   hCurrency = new Int16Array(1024);
   readonly currencies: string[] = [];
   private readonly currencyCode = new Map<string, number>();
-  /** Deal names as the first event that named the deal showed them. */
+
+  /** Deal names as the earliest event that named the deal showed them (see nameDeal). */
   readonly names: (string | undefined)[] = [];
+  private readonly nameMs: number[] = [];
+  /** ids[0 … indexed) are in dealIndex: rows adopted in bulk are indexed only if a lookup needs it. */
+  private indexed = 0;
+  /** True while `ids` is strictly ascending: snapshots in key order then match by a merge, not a lookup each. */
+  ascending = true;
 
   constructor(readonly stages: readonly string[]) {
     for (const s of stages) this.codeOf(s);
@@ -100,15 +141,40 @@ export class DealHistory {
     return c;
   }
 
-  dealOf(id: string, name?: string): number {
+  dealOf(id: string): number {
+    const ids = this.ids;
+    for (; this.indexed < ids.length; this.indexed++) this.dealIndex.set(ids[this.indexed]!, this.indexed);
     let di = this.dealIndex.get(id);
     if (di === undefined) {
-      di = this.ids.length;
+      di = this.pushDeal(id);
       this.dealIndex.set(id, di);
-      this.ids.push(id);
-      this.names.push(name);
-    } else if (name !== undefined && this.names[di] === undefined) this.names[di] = name;
+      this.indexed = ids.length;
+    }
     return di;
+  }
+
+  /** Appends a deal the caller knows is not there yet. */
+  appendDeal(id: string): number {
+    return this.pushDeal(id);
+  }
+
+  private pushDeal(id: string): number {
+    const di = this.ids.length;
+    if (di > 0 && !(this.ids[di - 1]! < id)) this.ascending = false;
+    this.ids.push(id);
+    this.names.push(undefined);
+    this.nameMs.push(NaN);
+    return di;
+  }
+
+  private nameDeal(di: number, name: string | undefined, ms: number): void {
+    if (name === undefined) return;
+    const seen = this.nameMs[di]!;
+    // The earliest event's name; at one instant the first in alphabetical order, so arrival order never decides.
+    if (this.names[di] === undefined || ms < seen || (ms === seen && name < this.names[di]!)) {
+      this.names[di] = name;
+      this.nameMs[di] = ms;
+    }
   }
 
   /** Takes one event; anything but a deal event or a training is ignored. */
@@ -124,9 +190,10 @@ export class DealHistory {
     const ms = isoMs(e.at);
     if (ms !== ms) return;
     const h = this.h;
-    if (h === this.hDeal.length) this.grow();
-    const deal = e.deal!;
-    this.hDeal[h] = this.dealOf(id, deal.name);
+    if (h === this.hDeal.length) this.grow(h + 1);
+    const di = this.dealOf(id);
+    this.nameDeal(di, e.deal!.name, ms);
+    this.hDeal[h] = di;
     this.hMs[h] = ms;
     this.hKind[h] = kind;
     const m = e.meta;
@@ -152,8 +219,64 @@ export class DealHistory {
     this.h = h + 1;
   }
 
-  private grow(): void {
-    const cap = this.hDeal.length * 2;
+  /**
+   * Takes the background's per-deal rows (deal-history.ts) with the names their codes
+   * point into: numbers copied into the columns, no date parsed, no id looked up when
+   * the rows come in key order (as the table returns them).
+   */
+  addRows(stored: Pick<StoredDealHistory, 'rows' | 'codes'>): void {
+    const { rows, codes } = stored;
+    const stage = new Int32Array(codes.length).fill(-2);
+    const currency = new Int32Array(codes.length).fill(-2);
+    const stageOf = (c: number) => (c < 0 ? -1 : stage[c] !== -2 ? stage[c]! : (stage[c] = this.codeOf(codes[c]!)));
+    const currencyOf = (c: number) => {
+      if (c < 0) return -1;
+      if (currency[c] !== -2) return currency[c]!;
+      const name = codes[c]!;
+      let k = this.currencyCode.get(name);
+      if (k === undefined) {
+        k = this.currencies.length;
+        this.currencies.push(name);
+        this.currencyCode.set(name, k);
+      }
+      return (currency[c] = k);
+    };
+    let total = this.h;
+    for (const r of rows) total += r.entries.length / ENTRY;
+    if (total > this.hDeal.length) this.grow(total);
+    let h = this.h;
+    for (let r = 0; r < rows.length; r++) {
+      const row: DealHistoryRow = rows[r]!;
+      const e = row.entries;
+      if (e.length === 0) continue;
+      const id = row.dealId;
+      const last = this.ids.length - 1;
+      // In key order and new: appended without a lookup; otherwise looked up.
+      const di = this.dealIndex.size === 0 && (last < 0 || this.ids[last]! < id) ? this.pushDeal(id) : this.dealOf(id);
+      for (let k = 0; k < e.length; k += ENTRY) {
+        const ms = e[k + E_MS]!;
+        const kind = e[k + E_KIND]!;
+        this.hDeal[h] = di;
+        this.hMs[h] = ms;
+        this.hKind[h] = kind;
+        if (kind === KIND_STAGE) {
+          this.hFrom[h] = stageOf(e[k + E_FROM]!);
+          this.hTo[h] = stageOf(e[k + E_TO]!);
+        }
+        this.hAmount[h] = e[k + E_AMOUNT]!;
+        this.hCurrency[h] = currencyOf(e[k + E_CURRENCY]!);
+        this.hDiscount[h] = e[k + E_DISCOUNT]!;
+        const name = e[k + E_NAME]!;
+        if (name >= 0) this.nameDeal(di, row.names[name], ms);
+        h++;
+      }
+    }
+    this.h = h;
+  }
+
+  private grow(need: number): void {
+    let cap = this.hDeal.length * 2;
+    while (cap < need) cap *= 2;
     const grow = <T extends Int32Array | Float64Array | Uint8Array | Int16Array>(a: T, make: (n: number) => T): T => {
       const b = make(cap);
       b.set(a);
@@ -170,14 +293,27 @@ export class DealHistory {
   }
 }
 
+/** A DealHistory from history events, or from the background's rows (see deal-history.ts). */
+export function toDealHistory(history: readonly ActivityEvent[] | StoredDealHistory, stages: readonly string[]): DealHistory {
+  const hist = new DealHistory(stages);
+  if (isStoredHistory(history)) {
+    hist.addRows(history);
+    hist.trainings.push(...history.trainings);
+  } else for (let i = 0; i < history.length; i++) hist.add(history[i]!);
+  return hist;
+}
+
+const isStoredHistory = (h: readonly ActivityEvent[] | StoredDealHistory): h is StoredDealHistory => !Array.isArray(h);
+
 /**
  * Rebuilds every deal known from snapshots or history events. `stages` (the plan's
  * open stages) orders the pipeline and tells a reopening move (to an open stage) from a
  * move between closed stages; `timeZone` turns a snapshot's close date into an instant.
- * `history` is the events (any types; the deal ones are picked) or a filled DealHistory.
+ * `history` is the events (any types; the deal ones are picked), a filled DealHistory, or
+ * the background's per-deal rows.
  */
 export function buildDealTable(
-  history: readonly ActivityEvent[] | DealHistory,
+  history: readonly ActivityEvent[] | DealHistory | StoredDealHistory,
   deals: readonly DealSnapshot[],
   stages: readonly string[],
   timeZone: string,
@@ -188,18 +324,10 @@ export function buildDealTable(
       throw new RangeError('The deal history was collected for other stages than the plan has.');
     }
     hist = history;
-  } else {
-    hist = new DealHistory(stages);
-    for (let i = 0; i < history.length; i++) hist.add(history[i]!);
-  }
+  } else hist = toDealHistory(history, stages);
   const { ids, stageNames, stageIsOpen: openStage, h, hDeal, hMs, hKind, hFrom, hTo, hAmount, hCurrency, hDiscount, currencies } = hist;
   // Deal rows: those met in events, then those known only from snapshots.
-  const snapshots: (DealSnapshot | null)[] = new Array<DealSnapshot | null>(ids.length).fill(null);
-  for (const d of deals) {
-    const i = hist.dealOf(d.id);
-    if (snapshots[i]) throw new RangeError(`Two snapshots of deal ${d.id}: pass the latest only.`);
-    snapshots[i] = d;
-  }
+  const snapshots = matchSnapshots(hist, deals);
   const codeOf = (name: string) => hist.codeOf(name);
 
   // Group the events by deal (a counting sort keeps each deal's events in input order).
@@ -210,8 +338,17 @@ export function buildDealTable(
   const order = new Int32Array(h);
   const fill = start.slice(0, n);
   for (let k = 0; k < h; k++) order[fill[hDeal[k]!]!++] = k;
-  // Same instant: the stage change comes before the close it caused (deal-merge emits both).
-  const before = (a: number, b: number) => hMs[a]! - hMs[b]! || (hKind[a] === KIND_STAGE ? 0 : 1) - (hKind[b] === KIND_STAGE ? 0 : 1);
+  // Same instant: the stage change comes before the close it caused (deal-merge emits
+  // both), a win before a loss, then every other field: deal-history.ts's canonical order,
+  // so the table never depends on the order the events were read in.
+  const name = (c: number) => (c < 0 ? null : stageNames[c]!);
+  const currencyName = (x: number) => (hAmount[x]! === hAmount[x]! && hCurrency[x]! >= 0 ? currencies[hCurrency[x]!]! : null);
+  const tie = (a: number, b: number) =>
+    (hKind[a] === KIND_STAGE ? cmpStr(name(hTo[a]!), name(hTo[b]!)) || cmpStr(name(hFrom[a]!), name(hFrom[b]!)) : 0) ||
+    cmpNum(hAmount[a]!, hAmount[b]!) ||
+    cmpStr(currencyName(a), currencyName(b)) ||
+    cmpNum(hDiscount[a]!, hDiscount[b]!);
+  const before = (a: number, b: number) => hMs[a]! - hMs[b]! || hKind[a]! - hKind[b]! || tie(a, b);
 
   const table: DealTable = {
     n,
@@ -280,25 +417,26 @@ export function buildDealTable(
     let outcome = close < 0 ? OPEN : hKind[close]!;
     let closedMs = close < 0 ? NaN : hMs[close]!;
     if (snap) {
-      const snapStage = codeOf(snap.stage);
-      const enteredMs = isoMs(snap.stageEnteredAt);
-      if (en === firstEntry) push(snapStage, enteredMs, false);
-      else if (table.entryStage[en - 1] !== snapStage && enteredMs >= table.entryMs[en - 1]!) push(snapStage, enteredMs, false);
+      // Dates are parsed only when they decide something (most snapshots agree with the history).
+      const lastStage = en > firstEntry ? table.entryStage[en - 1]! : -1;
+      const snapStage = lastStage >= 0 && stageNames[lastStage] === snap.stage ? lastStage : codeOf(snap.stage);
+      let enteredMs = NaN;
+      if (en === firstEntry) push(snapStage, (enteredMs = isoMs(snap.stageEnteredAt)), false);
+      else if (lastStage !== snapStage && (enteredMs = isoMs(snap.stageEnteredAt)) >= table.entryMs[en - 1]!) push(snapStage, enteredMs, false);
       // The snapshot is the newest reading of the deal.
-      const seenMs = isoMs(snap.lastSeenAt);
       const snapOutcome = snap.status === 'won' ? WON : snap.status === 'lost' ? LOST : OPEN;
-      if (snapOutcome === OPEN && close >= 0 && seenMs > closedMs) {
+      if (snapOutcome === OPEN && close >= 0 && isoMs(snap.lastSeenAt) > closedMs) {
         outcome = OPEN;
         closedMs = NaN;
         reopened++;
-      } else if (snapOutcome !== OPEN && outcome !== snapOutcome && (b === a || seenMs > hMs[order[b - 1]!]!)) {
+      } else if (snapOutcome !== OPEN && outcome !== snapOutcome && (b === a || isoMs(snap.lastSeenAt) > hMs[order[b - 1]!]!)) {
         // Closed before Pacer saw it close: the CRM's close date says when.
         outcome = snapOutcome;
         if (snap.closeDate) {
           let ms = closeDateMs.get(snap.closeDate);
           if (ms === undefined) closeDateMs.set(snap.closeDate, (ms = startOfLocalDate(snap.closeDate, timeZone)));
           closedMs = ms;
-        } else closedMs = enteredMs;
+        } else closedMs = enteredMs === enteredMs ? enteredMs : isoMs(snap.stageEnteredAt);
       }
     }
     table.outcome[i] = outcome;

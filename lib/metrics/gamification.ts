@@ -218,7 +218,12 @@ export function personalBests(
     const a = deals.amount[i]!;
     if (deals.outcome[i] !== WON || a !== a || deals.closedMs[i]! !== deals.closedMs[i]!) continue;
     const amount = convert(a, deals.currency[i], plan);
-    if (amount !== null && amount > bestAmount) {
+    // Ties go to the earlier close, then the smaller id: the same deal whatever the table's row order.
+    const better =
+      amount !== null &&
+      (amount > bestAmount ||
+        (amount === bestAmount && (deals.closedMs[i]! < deals.closedMs[best]! || (deals.closedMs[i] === deals.closedMs[best] && deals.ids[i]! < deals.ids[best]!))));
+    if (better) {
       best = i;
       bestAmount = amount;
     }

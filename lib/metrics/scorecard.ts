@@ -5,7 +5,8 @@
 import type { ActivityEvent, DealSnapshot } from '../model';
 import { aggregateUnique, driversOfTotals, sumDays, type DailyAggregate } from './aggregate';
 import type { CountsByType } from './counts';
-import { buildDealTable, DealHistory, LOST, WON } from './deals';
+import type { StoredDealHistory } from './deal-history';
+import { buildDealTable, DealHistory, LOST, toDealHistory, WON } from './deals';
 import { leadsOnDeck, type Driver, type DriverCounts } from './drivers';
 import { badges, personalBests, streaks, activityScore, type Badge, type PersonalBests, type Streak } from './gamification';
 import { commissionFor, type CommissionResult } from './commission';
@@ -147,12 +148,14 @@ export function computeScorecard(
 }
 
 /**
- * The scorecard from per-day aggregates (in the plan's time zone), the history events
- * (HISTORY_TYPES only: stage changes, wins, losses, training) and the deal snapshots.
+ * The scorecard from per-day aggregates (in the plan's time zone), the deal history and
+ * the deal snapshots. The history is what the background keeps (its per-deal rows and
+ * the trainings: what the side panel reads), or the history events (HISTORY_TYPES:
+ * stage changes, wins, losses, training), or a DealHistory already collected.
  */
 export function scorecardFromAggregates(
   dayRows: Iterable<DailyAggregate>,
-  history: readonly ActivityEvent[] | DealHistory,
+  history: StoredDealHistory | readonly ActivityEvent[] | DealHistory,
   deals: readonly DealSnapshot[],
   plan: Plan,
   periodOrKind: ZonedPeriod | PeriodKind,
@@ -164,7 +167,8 @@ export function scorecardFromAggregates(
   const previous = previousPeriod(current, plan);
   const today = localDateOf(now, plan.timeZone);
   const nowIso = now.toISOString();
-  const facts = buildDealTable(history, deals, plan.stages, plan.timeZone);
+  const hist = history instanceof DealHistory ? history : toDealHistory(history, plan.stages);
+  const facts = buildDealTable(hist, deals, plan.stages, plan.timeZone);
 
   const [convCur, convPrev, convAll] = stageConversionFor(facts, [current, previous, undefined]);
   const [timeCur, timePrev, timeAll] = timeInStageFor(facts, plan.stageTargets, [current, previous, undefined]);
@@ -260,6 +264,6 @@ export function scorecardFromAggregates(
     streak,
     badges: badges(days, plan, today, streak),
     personalBests: personalBests(days, facts, plan, today),
-    trainingRoi: trainingRoi(history instanceof DealHistory ? history.trainings : history.filter(e => e.type === 'training'), days, plan, now, options.roiWindowDays),
+    trainingRoi: trainingRoi(hist.trainings, days, plan, now, options.roiWindowDays),
   };
 }
