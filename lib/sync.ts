@@ -190,6 +190,12 @@ export async function runSync(options: RunOptions): Promise<RunResult> {
     identity = `${options.serverUrl}|${whoami.team}|${whoami.rep}`;
     if (options.knownIdentity !== identity) await forgetAcknowledgements(db);
 
+    // A manager's token reads the team and writes nothing but plans and feedback (server/API.md):
+    // their own activity stays in this browser, and there is no feedback addressed to them.
+    if (whoami.role === 'manager') {
+      const plan = await attempt(() => api.teamPlan());
+      return { ok: true, whoami, identity, pushed, rejected, plan, feedback: null, waiting: { events: 0, deals: 0, erasures: 0 } };
+    }
     // Erasures first: a rep who deleted something wants it gone from the team's store before anything else.
     for (const ids of chunks(await pendingErasureIds(db), BATCH_LIMITS.erasures)) {
       await attempt(() => api.eraseEvents(ids));

@@ -212,6 +212,16 @@ describe('a sync run', () => {
     expect(other.events.size).toBe(4);
   });
 
+  it("pushes nothing with a manager's token (managers read the team) and asks for no feedback", async () => {
+    await seed(3);
+    server = new FakeServer();
+    server.who = { ...WHO, role: 'manager' };
+    const result = await run(server);
+    expect(result).toMatchObject({ ok: true, feedback: null, waiting: { events: 0, deals: 0, erasures: 0 } });
+    expect(server.calls).toEqual(['whoami']);
+    expect(server.events.size).toBe(0);
+  });
+
   it('pulls the allocation and the week’s feedback', async () => {
     server = new FakeServer();
     const result = await run(server);
