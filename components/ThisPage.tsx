@@ -18,6 +18,9 @@ export interface ThisPageProps {
 const STATUS_LABELS = { open: 'Open', won: 'Won', lost: 'Lost' } as const;
 const RECORD_TYPES = { lead: 'Lead', contact: 'Contact', linkedin: 'LinkedIn' } as const;
 
+/** Whole days in the browser's locale ("1,234d"); a date Pacer could not read stays unknown. */
+const days = (n: number) => (Number.isFinite(n) ? `${new Intl.NumberFormat().format(n)}d` : 'unknown');
+
 function formatAmount(deal: DealSnapshot): string {
   if (deal.amount === null) return 'unknown';
   if (!deal.currency) return new Intl.NumberFormat().format(deal.amount);
@@ -83,8 +86,8 @@ function DealDetails({ deal, now, earnings }: { deal: DealSnapshot; now: Date; e
       <table>
         <tbody>
           <tr><th scope="row">Stage</th><td class="num">{deal.stage}</td></tr>
-          <tr><th scope="row">In stage</th><td class="num">{wholeDaysBetween(deal.stageEnteredAt, now)}d</td></tr>
-          {deal.createdAt && <tr><th scope="row">Cycle</th><td class="num">{wholeDaysBetween(deal.createdAt, now)}d</td></tr>}
+          <tr><th scope="row">In stage</th><td class="num">{days(wholeDaysBetween(deal.stageEnteredAt, now))}</td></tr>
+          {deal.createdAt && <tr><th scope="row">Cycle</th><td class="num">{days(wholeDaysBetween(deal.createdAt, now))}</td></tr>}
           <tr><th scope="row">Amount</th><td class="num">{formatAmount(deal)}</td></tr>
           <tr><th scope="row">Close date</th><td class="num">{formatCloseDate(deal.closeDate)}</td></tr>
           <tr><th scope="row">Status</th><td class="num">{STATUS_LABELS[deal.status]}</td></tr>

@@ -1,6 +1,7 @@
 // The side panel's scorecard (issue #6): a signal model fed by liveQuery over the day rows
-// of this period and the previous one, the deal-history events (by the [type+at] index,
-// only HISTORY_TYPES) and the deal snapshots, recomputed with scorecardFromAggregates.
+// of this period and the previous one, the per-deal history rows the background keeps
+// (while they are rebuilt, the deal-history events by the [type+at] index, only
+// HISTORY_TYPES) and the deal snapshots, recomputed with scorecardFromAggregates.
 // Also the pure shaping the Scorecard component renders, tested without a DOM.
 import { computed, effect, signal, type ReadonlySignal } from '@preact/signals';
 import Dexie, { liveQuery } from 'dexie';
@@ -8,7 +9,9 @@ import type { PacerDb } from './db';
 import { DAYS_TIME_ZONE_KEY } from './days';
 import type { DailyAggregate } from './metrics/aggregate';
 import { wonDeals, type WonDeal } from './metrics/charts';
-import { HISTORY_TYPES } from './metrics/deals';
+import { HISTORY_TYPES, toDealHistory } from './metrics/deals';
+import type { StoredDealHistory } from './metrics/deal-history';
+import { readDealHistory } from './deal-history-store';
 import { driversFromCounts, type Driver } from './metrics/drivers';
 import { addDays, eachDate, periodContaining, previousPeriod, startOfLocalDate, type PeriodKind } from './metrics/periods';
 import type { Plan } from './metrics/plan';
@@ -40,26 +43,37 @@ interface Inputs {
   /** The zone the day rows are counted in (meta), when recorded. */
   daysTimeZone: string | undefined;
   days: DailyAggregate[];
+  /** History events: read only while `dealHistory` is null (being rebuilt); else empty. */
   history: ActivityEvent[];
+  /** The per-deal history rows the background keeps (schema v6): one row a deal, not every event. */
+  dealHistory: StoredDealHistory | null;
   deals: DealSnapshot[];
 }
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
+/** Performance entries the side-panel benchmark reads (scripts/bench-sidepanel.ts): reads done, and each scorecard computation's time. */
+export const INPUTS_READ = 'pacer:scorecard-inputs-read';
+export const COMPUTED = 'pacer:scorecard-computed';
+export const WINS_COMPUTED = 'pacer:scorecard-wins-computed';
+const mark = (name: string) => typeof performance !== 'undefined' && performance.mark?.(name);
+const measure = (name: string, start: number) => typeof performance !== 'undefined' && performance.measure?.(name, { start, end: performance.now() });
+
 /** The reads behind one scorecard: the day rows, the history events by type, the deals; never a scan of all events. */
 export async function readScorecardInputs(db: PacerDb): Promise<Inputs> {
-  const [meta, days, history, deals] = await Promise.all([
+  const [meta, days, dealHistory, deals] = await Promise.all([
     db.meta.get(DAYS_TIME_ZONE_KEY),
     // Every day row, not just the two periods': streaks, personal bests, badges and the
     // pyramid's conversion ratios read the whole history. Rows are small (one a day,
     // about 365 a year); the raw events are never scanned.
     db.days.toArray(),
-    Promise.all(HISTORY_TYPES.map(t => db.events.where('[type+at]').between([t, Dexie.minKey], [t, Dexie.maxKey], true, true).toArray())).then(
-      lists => lists.flat(),
-    ),
+    readDealHistory(db),
     db.deals.toArray(),
   ]);
-  return { daysTimeZone: meta?.value, days, history, deals };
+  const history = dealHistory
+    ? []
+    : (await Promise.all(HISTORY_TYPES.map(t => db.events.where('[type+at]').between([t, Dexie.minKey], [t, Dexie.maxKey], true, true).toArray()))).flat();
+  return { daysTimeZone: meta?.value, days, history, dealHistory, deals };
 }
 
 /**
@@ -102,7 +116,10 @@ export function watchScorecard(db: PacerDb, clock: ReadonlySignal<Date> | { read
     }
     inputs.value = { status: 'loading' };
     const sub = liveQuery(() => readScorecardInputs(db)).subscribe({
-      next: value => (inputs.value = { status: 'ready', value }),
+      next: value => {
+        mark(INPUTS_READ);
+        inputs.value = { status: 'ready', value };
+      },
       error: error => (inputs.value = { status: 'error', message: errorText(error) }),
     });
     return () => sub.unsubscribe();
@@ -124,7 +141,10 @@ export function watchScorecard(db: PacerDb, clock: ReadonlySignal<Date> | { read
     }
     try {
       scorecardDays.value = input.value.days;
-      scorecard.value = { status: 'ready', value: scorecardFromAggregates(input.value.days, input.value.history, input.value.deals, plan, kind, now) };
+      const started = typeof performance !== 'undefined' ? performance.now() : NaN;
+      const value = scorecardFromAggregates(input.value.days, input.value.dealHistory ?? input.value.history, input.value.deals, plan, kind, now);
+      if (started === started) measure(COMPUTED, started);
+      scorecard.value = { status: 'ready', value };
     } catch (error) {
       scorecard.value = { status: 'error', message: errorText(error) };
     }
@@ -135,7 +155,9 @@ export function watchScorecard(db: PacerDb, clock: ReadonlySignal<Date> | { read
     const plan = scorecardPlan.value;
     if (input.status !== 'ready' || !plan) return;
     try {
-      scorecardWins.value = wonDeals(input.value.history, input.value.deals, plan);
+      const started = typeof performance !== 'undefined' ? performance.now() : NaN;
+      scorecardWins.value = wonDeals(input.value.dealHistory ? toDealHistory(input.value.dealHistory, plan.stages) : input.value.history, input.value.deals, plan);
+      if (started === started) measure(WINS_COMPUTED, started);
     } catch {
       scorecardWins.value = []; // the scorecard itself shows the error
     }
