@@ -13,6 +13,14 @@ import { fixture } from './sites/fixture-route';
 import { readStore, waitForStore } from './store-probe';
 import { OPPORTUNITIES, startTestSite } from './site';
 
+/** The extension APIs the test calls inside the extension's own pages and worker. */
+type Chrome = {
+  chrome: {
+    permissions: { contains(p: { origins: string[] }): Promise<boolean> };
+    scripting: { getRegisteredContentScripts(): Promise<{ id: string; matches?: string[] }[]> };
+  };
+};
+
 const CRM_HOST = 'crm.pacer-test.example';
 const CRM_RECORD = `https://${CRM_HOST}/#Opportunity/view/6571f0c2a1b2c3d4e`;
 const CUSTOM_DEAL = `custom:${CRM_HOST}/6571f0c2a1b2c3d4e`;
@@ -168,7 +176,7 @@ describe('any other CRM', () => {
     const tab = await browser.context.newPage();
     await tab.goto(CRM_RECORD);
     await options.bringToFront();
-    expect(await options.evaluate(h => browser.permissions.contains({ origins: [`https://${h}/*`] }), CRM_HOST)).toBe(false);
+    expect(await options.evaluate(h => (globalThis as unknown as Chrome).chrome.permissions.contains({ origins: [`https://${h}/*`] }), CRM_HOST)).toBe(false);
 
     await options.getByLabel('CRM name').fill('EspoCRM');
     await options.getByLabel(/URL pattern/).fill('https://crm.pacer-test.example/#Opportunity/view/*');
@@ -192,12 +200,13 @@ describe('any other CRM', () => {
     // A preview is only a look: nothing is stored, and no script is registered yet.
     expect((await readStore(options)).deals.some(d => d.id === CUSTOM_DEAL)).toBe(false);
     const worker = await browser.worker();
-    expect(await worker.evaluate(() => chrome.scripting.getRegisteredContentScripts())).toEqual([]);
+    expect(await worker.evaluate(() => (globalThis as unknown as Chrome).chrome.scripting.getRegisteredContentScripts())).toEqual([]);
     if (shots) await options.screenshot({ path: join(shots, 'options-custom-crm.png'), fullPage: true });
 
     await options.getByRole('button', { name: 'Save this CRM' }).click();
     expect(await options.getByTestId('custom-status').textContent()).toBe('Saved. Pacer reads EspoCRM on crm.pacer-test.example from the next page you open there.');
-    await expect.poll(async () => (await browser.worker()).evaluate(() => chrome.scripting.getRegisteredContentScripts().then(s => s.map(x => x.matches))), { timeout: 10_000 })
+    await expect.poll(async () => (await browser.worker()).evaluate(() =>
+      (globalThis as unknown as Chrome).chrome.scripting.getRegisteredContentScripts().then(s => s.map(x => x.matches))), { timeout: 10_000 })
       .toEqual([[`https://${CRM_HOST}/*`]]);
 
     await tab.reload();
