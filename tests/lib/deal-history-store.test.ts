@@ -131,3 +131,25 @@ describe('schema v6', () => {
     }
   });
 });
+
+describe('the side panel’s reads', () => {
+  it('take the deal rows when they are current, the history events while they are not, and give the same scorecard', async () => {
+    const { readScorecardInputs } = await import('../../lib/scorecard-store');
+    const { computeScorecard, scorecardFromAggregates } = await import('../../lib/metrics/scorecard');
+    const { defaultPlan } = await import('../../lib/metrics/plan');
+    const events = pool(prng(99), 99);
+    await storeBatch(db, { batchId: 'a', site: 'salesforce', seenAt: SEEN, events, deals: [] }, TZ);
+    const plan = defaultPlan(TZ);
+    const now = new Date(SEEN);
+    const reference = computeScorecard(await db.events.toArray(), [], plan, 'quarter', now);
+    const fast = await readScorecardInputs(db);
+    expect(fast.dealHistory).not.toBeNull();
+    expect(fast.history).toEqual([]);
+    expect(scorecardFromAggregates(fast.days, fast.dealHistory!, fast.deals, plan, 'quarter', now)).toEqual(reference);
+    await db.meta.delete(DEAL_HISTORY_KEY); // as after a write that could not reach the rows
+    const slow = await readScorecardInputs(db);
+    expect(slow.dealHistory).toBeNull();
+    expect(slow.history.length).toBeGreaterThan(0);
+    expect(scorecardFromAggregates(slow.days, slow.history, slow.deals, plan, 'quarter', now)).toEqual(reference);
+  });
+});
