@@ -52,6 +52,13 @@ interface Inputs {
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
+/** Performance entries the side-panel benchmark reads (scripts/bench-sidepanel.ts): reads done, and each scorecard computation's time. */
+export const INPUTS_READ = 'pacer:scorecard-inputs-read';
+export const COMPUTED = 'pacer:scorecard-computed';
+export const WINS_COMPUTED = 'pacer:scorecard-wins-computed';
+const mark = (name: string) => typeof performance !== 'undefined' && performance.mark?.(name);
+const measure = (name: string, start: number) => typeof performance !== 'undefined' && performance.measure?.(name, { start, end: performance.now() });
+
 /** The reads behind one scorecard: the day rows, the history events by type, the deals; never a scan of all events. */
 export async function readScorecardInputs(db: PacerDb): Promise<Inputs> {
   const [meta, days, dealHistory, deals] = await Promise.all([
@@ -109,7 +116,10 @@ export function watchScorecard(db: PacerDb, clock: ReadonlySignal<Date> | { read
     }
     inputs.value = { status: 'loading' };
     const sub = liveQuery(() => readScorecardInputs(db)).subscribe({
-      next: value => (inputs.value = { status: 'ready', value }),
+      next: value => {
+        mark(INPUTS_READ);
+        inputs.value = { status: 'ready', value };
+      },
       error: error => (inputs.value = { status: 'error', message: errorText(error) }),
     });
     return () => sub.unsubscribe();
@@ -131,7 +141,10 @@ export function watchScorecard(db: PacerDb, clock: ReadonlySignal<Date> | { read
     }
     try {
       scorecardDays.value = input.value.days;
-      scorecard.value = { status: 'ready', value: scorecardFromAggregates(input.value.days, input.value.dealHistory ?? input.value.history, input.value.deals, plan, kind, now) };
+      const started = typeof performance !== 'undefined' ? performance.now() : NaN;
+      const value = scorecardFromAggregates(input.value.days, input.value.dealHistory ?? input.value.history, input.value.deals, plan, kind, now);
+      if (started === started) measure(COMPUTED, started);
+      scorecard.value = { status: 'ready', value };
     } catch (error) {
       scorecard.value = { status: 'error', message: errorText(error) };
     }
@@ -142,7 +155,9 @@ export function watchScorecard(db: PacerDb, clock: ReadonlySignal<Date> | { read
     const plan = scorecardPlan.value;
     if (input.status !== 'ready' || !plan) return;
     try {
+      const started = typeof performance !== 'undefined' ? performance.now() : NaN;
       scorecardWins.value = wonDeals(input.value.dealHistory ? toDealHistory(input.value.dealHistory, plan.stages) : input.value.history, input.value.deals, plan);
+      if (started === started) measure(WINS_COMPUTED, started);
     } catch {
       scorecardWins.value = []; // the scorecard itself shows the error
     }
