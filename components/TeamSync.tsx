@@ -137,7 +137,9 @@ export function TeamSync() {
         <dt>Last sync</dt>
         <dd data-testid="sync-last">{formatTime(s?.lastSyncAt)}</dd>
         <dt>Waiting</dt>
-        <dd data-testid="sync-waiting">{waitingLine(waiting.value)}</dd>
+        <dd data-testid="sync-waiting">
+          {enabled.value && s?.whoami?.role === 'manager' ? "Nothing: a manager's token reads the team; your own activity stays in this browser." : waitingLine(waiting.value)}
+        </dd>
         <dt>Last error</dt>
         <dd data-testid="sync-error" class={s?.lastError ? 'error' : ''}>
           {s?.lastError ? `${s.lastError}${s.nextRetryAt ? ` Next try ${formatTime(s.nextRetryAt)}.` : ''}` : 'none'}

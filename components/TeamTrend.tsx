@@ -6,6 +6,9 @@ import type { TeamSummary } from '../lib/sync-client';
 import { formatMoney, formatNumber, trendData } from '../lib/sync-team';
 import { axis, ChartFigure, UPlotChart, type ChartColors } from './Chart';
 
+const compactMoney = (v: number, currency: string) =>
+  new Intl.NumberFormat(undefined, { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 }).format(v);
+
 export function TeamTrend({ summary }: { summary: TeamSummary }) {
   const data = useMemo(() => trendData(summary), [summary]);
   if (data[0].length < 2) return <p class="muted">The trend shows once the period spans two weeks.</p>;
@@ -16,7 +19,7 @@ export function TeamTrend({ summary }: { summary: TeamSummary }) {
     legend: { show: false },
     select: { show: false, left: 0, top: 0, width: 0, height: 0 },
     scales: { x: { time: true }, won: { range: (_u, _min, max) => [0, Math.max(1, max)] }, score: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
-    axes: [axis(c), axis(c, { scale: 'won', size: 56, values: (_u, ticks) => ticks.map(t => formatMoney(t, summary.currency)) }), axis(c, { scale: 'score', side: 1, grid: { show: false } })],
+    axes: [axis(c), axis(c, { scale: 'won', size: 56, values: (_u, ticks) => ticks.map(t => compactMoney(t, summary.currency)) }), axis(c, { scale: 'score', side: 1, grid: { show: false } })],
     series: [{}, { scale: 'won', stroke: c.series[0], width: 2, label: 'Won' }, { scale: 'score', stroke: c.series[1], width: 2, dash: [4, 3], label: 'Activity score' }],
   });
   const total = data[1].reduce((a, b) => a + b, 0);

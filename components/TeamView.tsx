@@ -64,7 +64,7 @@ export function TeamManagerView({ summary, sortKey, sortDir, onSort, onOpen, onE
           <caption>Open deals past their stage's time target, oldest first</caption>
           <thead><tr><th scope="col">Deal</th><th scope="col">Rep</th><th scope="col">Stage</th><th scope="col" class="num">Days</th><th scope="col" class="num">Amount</th></tr></thead>
           <tbody>
-            {summary.stalled.map(s => (
+            {[...summary.stalled].sort((a, b) => b.days_in_stage - a.days_in_stage).map(s => (
               <tr key={`${s.rep}|${s.deal_id}`}>
                 <td>{s.name ?? s.deal_id}</td>
                 <td>{s.repName ?? s.rep}</td>

@@ -97,12 +97,21 @@ async function openPopup(): Promise<Page> {
   return popup;
 }
 
-async function rows(popup: Page) {
-  return popup.locator('[data-testid="leaderboard"] tbody tr').evaluateAll(trs =>
+interface ShownRow {
+  rep: string;
+  rank: number;
+  attainment: string | null;
+  activityScore: string | null;
+  winRate: string | null;
+  pipeline: string | null;
+}
+
+async function rows(popup: Page): Promise<ShownRow[]> {
+  return popup.locator('[data-testid="leaderboard"] tbody tr').evaluateAll((trs): ShownRow[] =>
     trs.map(tr => ({
       rep: tr.getAttribute('data-rep')!,
       rank: Number(tr.querySelector('td')!.textContent),
-      ...Object.fromEntries([...tr.querySelectorAll('td[data-col]')].map(td => [td.getAttribute('data-col')!, td.textContent])),
+      ...(Object.fromEntries([...tr.querySelectorAll('td[data-col]')].map(td => [td.getAttribute('data-col')!, td.textContent])) as Omit<ShownRow, 'rep' | 'rank'>),
     })),
   );
 }
