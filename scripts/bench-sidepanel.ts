@@ -61,6 +61,7 @@ async function seed(browser: ExtensionBrowser): Promise<void> {
     writeFileSync(file, JSON.stringify(exported));
     const started = Date.now();
     await options.setInputFiles('#import-file', file);
+    await options.getByRole('button', { name: /^Import \d+ events?/ }).click({ timeout: 600_000 }); // after the dry run (issue #8)
     const status = options.getByTestId('transfer-status');
     await status.waitFor({ timeout: 600_000 });
     const text = (await status.textContent())?.trim() ?? '';

@@ -139,6 +139,8 @@ async function seed(browser: ExtensionBrowser, data: PacerExport, dir: string): 
   writeFileSync(file, JSON.stringify(data, null, 1));
   const options = await browser.extensionPage('options.html');
   await options.setInputFiles('#import-file', file);
+  // Issue #8: the import shows its dry run first; the rep confirms it.
+  await options.getByRole('button', { name: /^Import \d+ events?/ }).click({ timeout: WAIT_MS });
   const status = options.locator('[data-testid="transfer-status"]');
   await status.waitFor({ timeout: WAIT_MS });
   const text = (await status.textContent())?.trim() ?? '';

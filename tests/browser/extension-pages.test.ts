@@ -39,6 +39,10 @@ const exportFile = file('pacer-export-import.json', {
 const importFile = async (path: string) => {
   await options.setInputFiles('#import-file', path);
   const status = options.getByTestId('transfer-status');
+  // Issue #8: a readable file gets its dry run first, confirmed here; an unreadable one is refused at once.
+  const confirm = options.getByRole('button', { name: /^Import \d+ events?/ });
+  await confirm.or(status).first().waitFor();
+  if (await confirm.count()) await confirm.click();
   await status.waitFor();
   const text = await status.textContent();
   // Clear it so the next import's message is the one read.
@@ -72,8 +76,12 @@ describe('options: export and import in the public format', () => {
     expect(await importFile(bad)).toBe('contacts.json: This file is not a Pacer export (its "format" is not "pacer-export").');
     expect(await options.getByRole('alert').count()).toBe(1);
     await options.reload();
+    // A malformed row is named in the dry run; cancelling writes nothing.
     const badRow = file('bad-row.json', { ...JSON.parse(readFileSync(exportFile, 'utf8')), events: [...imported, { ...imported[0], id: 'x', at: 'last Tuesday' }] });
-    expect(await importFile(badRow)).toContain('Nothing was imported: events[5] has an "at" that is not an ISO 8601 time.');
+    await options.setInputFiles('#import-file', badRow);
+    expect(await options.getByTestId('import-invalid').textContent()).toBe('events[5] has an "at" that is not an ISO 8601 time');
+    await options.getByRole('button', { name: 'Cancel' }).click();
+    expect(await options.getByTestId('transfer-status').textContent()).toBe('Nothing was imported from bad-row.json.');
     expect(await readStore(options)).toEqual(before);
   });
 

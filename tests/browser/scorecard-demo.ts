@@ -37,6 +37,7 @@ export async function seedDemo(browser: ExtensionBrowser, now = new Date()): Pro
     const file = join(dir, 'pacer-demo-data.json');
     writeFileSync(file, JSON.stringify(data));
     await options.setInputFiles('#import-file', file);
+    await options.getByRole('button', { name: /^Import \d+ events?/ }).click({ timeout: 30_000 }); // after the dry run (issue #8)
     const status = options.getByTestId('transfer-status');
     await status.waitFor({ timeout: 30_000 });
     const text = (await status.textContent())?.trim() ?? '';

@@ -247,6 +247,7 @@ describe('the scorecard on the demo data set, this quarter', () => {
     writeFileSync(file, JSON.stringify({ ...data, events: extra, deals: [] }));
     const options = await browser.extensionPage('options.html');
     await options.setInputFiles('#import-file', file);
+    await options.getByRole('button', { name: /^Import \d+ events?/ }).click(); // after the dry run (issue #8)
     await panel.locator('[data-driver=calls] td').first().filter({ hasText: new RegExp(`^${int(before + 2)} / `) }).waitFor({ timeout: 5_000 });
     await options.close();
   });
