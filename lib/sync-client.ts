@@ -160,6 +160,15 @@ const hostOf = (url: string) => {
   }
 };
 
+/** JSON Web Tokens anywhere in a text: header.payload.signature, base64url. */
+const JWT_LIKE = /eyJ[\w-]*\.[\w-]+\.[\w-]*/g;
+
+/** A server (or a proxy) may echo the Authorization header back: the token never reaches our words. */
+export function redactToken(text: string, token: string): string {
+  const t = token.trim();
+  return (t ? text.split(t).join('[token]') : text).replace(JWT_LIKE, '[token]');
+}
+
 /** PostgREST's error body: { code, message, details?, hint? }; anything else is read as text. */
 async function errorMessage(res: Response): Promise<string> {
   const body = await res.text().catch(() => '');
@@ -199,7 +208,7 @@ export class TeamClient {
       clearTimeout(timer);
     }
     if (!res.ok) {
-      const said = await errorMessage(res);
+      const said = redactToken(await errorMessage(res), this.options.token);
       if (res.status === 401) throw new SyncError('auth', `The team server refused your token: ${said}. Ask your manager for a new token.`, 401);
       if (res.status === 403) throw new SyncError('forbidden', `Not allowed: ${said}.`, 403);
       if (res.status === 413) throw new SyncError('rejected', `The team server found the batch too large: ${said}.`, 413);
