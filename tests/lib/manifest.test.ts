@@ -29,7 +29,7 @@ describe('the manifest asks only for what is used', () => {
 
   it('the build hook adds only LinkedIn\'s plain content script', () => {
     const manifest: { content_scripts?: unknown[] } = {};
-    const hook = config.hooks?.['build:manifestGenerated'] as (wxt: unknown, m: typeof manifest) => void;
+    const hook = (config.hooks as Record<string, (wxt: unknown, m: typeof manifest) => void>)['build:manifestGenerated']!;
     hook({}, manifest);
     expect(manifest.content_scripts).toEqual([{ matches: ['https://www.linkedin.com/*'], js: ['linkedin.js'], run_at: 'document_idle' }]);
   });
