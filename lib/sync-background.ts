@@ -13,6 +13,9 @@ import { backoffMs, pendingWork, runSync, type RunResult } from './sync';
 import { planToApply, teamPlanStateOf } from './sync-plan';
 import { syncStatus, teamFeedback, teamPlan, teamSyncSettings, teamToken, type SyncStatus } from './sync-state';
 import { checkServerUrl } from './sync-url';
+import { periodRange } from './sync-team';
+import { storeSnapshot } from './sync-team-store';
+import type { Plan } from './metrics/plan';
 
 /** Every few minutes: picks up what other pages wrote while this worker slept, and pulls. */
 export const ALARM_PERIODIC = 'pacer-sync';
@@ -87,9 +90,10 @@ async function syncOnce(db: PacerDb): Promise<SyncStatus> {
   // wakes the next one to resume; a finished run replaces it (cleared, or the backoff's time).
   await browser.alarms.create(ALARM_RETRY, { when: Date.now() + WATCHDOG_MS });
   const week = periodContaining('week', now, plan).startDate;
+  const api = new TeamClient({ url: url.url, token: token.trim() });
   const result = await runSync({
     db,
-    api: new TeamClient({ url: url.url, token: token.trim() }),
+    api,
     serverUrl: url.url,
     ...(previous.identity ? { knownIdentity: previous.identity } : {}),
     week,
@@ -102,11 +106,21 @@ async function syncOnce(db: PacerDb): Promise<SyncStatus> {
     await teamPlan.setValue(state ? { ...state, ...carried(await teamPlan.getValue()) } : null);
     const applied = await enforceTeamPlan(false);
     if (applied) status.lastError = applied;
+    // A manager's popup works offline from the last pulled summary: keep this week's and
+    // this quarter's fresh even when the popup was not opened. A failure here is not a sync failure.
+    if (result.whoami.role === 'manager') await prefetchTeam(api, await planSettings.getValue(), new Date()).catch(() => undefined);
   } else {
     await browser.alarms.create(ALARM_RETRY, { when: Date.parse(status.nextRetryAt!) });
   }
   await syncStatus.setValue(status);
   return status;
+}
+
+async function prefetchTeam(api: TeamClient, plan: Plan, now: Date): Promise<void> {
+  for (const period of ['quarter', 'week'] as const) {
+    const { from, to } = periodRange(period, now, plan);
+    await storeSnapshot(`${from}|${to}`, { fetchedAt: new Date().toISOString(), summary: await api.teamSummary(from, to) });
+  }
 }
 
 const carried = (old: Awaited<ReturnType<typeof teamPlan.getValue>>) => (old?.replacedLocalEditAt ? { replacedLocalEditAt: old.replacedLocalEditAt } : {});

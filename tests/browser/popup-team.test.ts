@@ -219,13 +219,21 @@ describe("the manager's popup", () => {
     await popup.close();
   });
 
-  it('offline, shows the last pulled numbers and says from when', async () => {
+  it('offline, shows the last pulled numbers and says from when, also for a period the popup never opened', async () => {
     await configureSync(options, team.server.url, team.tokens.maria!);
     (await openPopup()).close();
+    // The background's sync pulls this week's summary too, for the popup to have offline.
+    await options.getByRole('button', { name: 'Sync now' }).click();
+    await options.getByRole('button', { name: 'Sync now' }).waitFor({ timeout: 30_000 });
     await team.server.gateway.close();
     try {
       const popup = await openPopup();
-      await expect.poll(() => popup.locator('[data-testid="as-of"]').textContent(), { timeout: 30_000 }).toMatch(/^As of .+\. Offline: showing the last pulled numbers \(Can't reach the team server/);
+      const asOf = popup.locator('[data-testid="as-of"]');
+      await expect.poll(() => asOf.textContent(), { timeout: 30_000 }).toMatch(/^As of .+\. Offline: showing the last pulled numbers \(Can't reach the team server/);
+      expect((await rows(popup)).map(r => r.rep).sort()).toEqual(REPS.map(r => r.id).sort());
+      await popup.getByRole('radio', { name: 'Week' }).check();
+      await expect.poll(() => popup.locator('[data-testid="leaderboard"]').count(), { timeout: 30_000 }).toBe(1);
+      await expect.poll(() => asOf.textContent(), { timeout: 30_000 }).toMatch(/Offline: showing the last pulled numbers/);
       expect((await rows(popup)).map(r => r.rep).sort()).toEqual(REPS.map(r => r.id).sort());
       await popup.close();
     } finally {
