@@ -110,12 +110,18 @@ export async function erasePerson(db: PacerDb, query: PersonQuery, now = new Dat
   });
 }
 
+/** Tables erase-everything keeps: the tombstones it writes, and team sync's record of what the server holds (so it can erase it there). */
+const keepOnEraseAll = (name: string) => name === 'tombstones' || name.startsWith('synced');
+
 /**
  * Erases all captured data: events (each leaves a tombstone), deals, people, sightings,
- * day totals and the store's own facts. Settings (identity, plan, privacy lists) stay.
+ * day totals, the store's own facts and any other table derived from them (every table
+ * but the kept ones, so a table added later is erased too). Settings (identity, plan,
+ * privacy lists, custom CRMs) live in extension storage and stay.
  */
 export async function eraseEverything(db: PacerDb, now = new Date()): Promise<ErasureReport> {
-  return db.transaction('rw', [db.events, db.tombstones, db.days, db.meta, db.people, db.sightings, db.deals, db.importStaging], async () => {
+  const cleared = db.tables.filter(t => !keepOnEraseAll(t.name));
+  return db.transaction('rw', [...cleared, db.tombstones], async () => {
     const ids = (await db.events.toCollection().primaryKeys()) as string[];
     const removed = {
       events: ids.length,
@@ -127,7 +133,7 @@ export async function eraseEverything(db: PacerDb, now = new Date()): Promise<Er
     const deletedAt = now.toISOString();
     await db.tombstones.bulkPut(ids.map(id => ({ id, deletedAt })));
     // Clearing is exact here: with no events left, every day total is zero.
-    await Promise.all([db.events.clear(), db.deals.clear(), db.people.clear(), db.sightings.clear(), db.days.clear(), db.meta.clear(), db.importStaging.clear()]);
+    await Promise.all(cleared.map(t => t.clear()));
     return { format: 'pacer-erasure-report', version: 1, scope: 'everything', erasedAt: deletedAt, removed, tombstones: ids.length };
   });
 }
