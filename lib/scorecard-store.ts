@@ -52,6 +52,9 @@ interface Inputs {
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
+/** During a burst of writes the scorecard is rebuilt at most this often (the latest data, trailing). */
+export const RECOMPUTE_EVERY_MS = 500;
+
 /** Performance entries the side-panel benchmark reads (scripts/bench-sidepanel.ts): reads done, and each scorecard computation's time. */
 export const INPUTS_READ = 'pacer:scorecard-inputs-read';
 export const COMPUTED = 'pacer:scorecard-computed';
@@ -115,14 +118,34 @@ export function watchScorecard(db: PacerDb, clock: ReadonlySignal<Date> | { read
       return;
     }
     inputs.value = { status: 'loading' };
+    // A burst of captures commits many times a second; each commit re-reads the inputs, but
+    // the scorecard is rebuilt at most every RECOMPUTE_EVERY_MS (first at once, then the
+    // latest read, trailing), so the panel stays responsive and still shows a capture within a second.
+    let pending: Inputs | undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let publishedAt = -Infinity;
+    const publish = () => {
+      timer = undefined;
+      const value = pending!;
+      pending = undefined;
+      inputs.value = { status: 'ready', value }; // runs the compute effects synchronously
+      publishedAt = Date.now();
+    };
     const sub = liveQuery(() => readScorecardInputs(db)).subscribe({
       next: value => {
         mark(INPUTS_READ);
-        inputs.value = { status: 'ready', value };
+        pending = value;
+        if (timer !== undefined) return;
+        const wait = publishedAt + RECOMPUTE_EVERY_MS - Date.now();
+        if (wait <= 0) publish();
+        else timer = setTimeout(publish, wait);
       },
       error: error => (inputs.value = { status: 'error', message: errorText(error) }),
     });
-    return () => sub.unsubscribe();
+    return () => {
+      clearTimeout(timer);
+      sub.unsubscribe();
+    };
   });
   const stopCompute = effect(() => {
     const input = inputs.value;

@@ -20,6 +20,7 @@ import {
   sparklineSummary,
   UNKNOWN,
   watchScorecard,
+  RECOMPUTE_EVERY_MS,
 } from '../../lib/scorecard-store';
 import { planSettings } from '../../lib/settings';
 import { call, deal, ev, lost, move, numbersIn, plan, won } from '../metrics/make';
@@ -94,6 +95,26 @@ describe('watchScorecard', () => {
     const existing = await db.days.get('2026-03-16');
     await db.days.put({ ...(existing ?? row), counts: { ...(existing ?? row).counts, meeting: 4 } });
     await vi.waitFor(() => expect(scorecard.value.status === 'ready' && scorecard.value.value.current.drivers.meetings).toBe(5));
+  });
+
+  it('during a burst of writes, rebuilds at most every RECOMPUTE_EVERY_MS and ends on the latest data', async () => {
+    await seed();
+    stop = watchScorecard(db, signal(NOW));
+    await ready();
+    const builds: number[] = [];
+    const unwatch = scorecard.subscribe(s => s.status === 'ready' && builds.push(s.value.current.drivers.meetings));
+    builds.length = 0;
+    const started = Date.now();
+    for (let i = 1; i <= 20; i++) {
+      const existing = (await db.days.get('2026-03-16')) ?? emptyDay('2026-03-16');
+      await db.days.put({ ...existing, counts: { ...existing.counts, meeting: (existing.counts.meeting ?? 0) + 1 } });
+    }
+    await vi.waitFor(() => expect(builds.at(-1)).toBe(21));
+    const elapsed = Date.now() - started;
+    unwatch();
+    // Twenty commits, far fewer rebuilds: one per interval gone by, plus the trailing one.
+    expect(builds.length).toBeLessThanOrEqual(Math.ceil(elapsed / RECOMPUTE_EVERY_MS) + 1);
+    expect(builds.length).toBeLessThan(20);
   });
 
   it('follows the period and the plan', async () => {
