@@ -102,7 +102,8 @@ async function syncOnce(db: PacerDb): Promise<SyncStatus> {
   if (result.ok) {
     await browser.alarms.clear(ALARM_RETRY);
     await teamFeedback.setValue(result.feedback ? { ...result.feedback, week: result.feedback.week ?? week, pulledAt: status.lastSyncAt! } : null);
-    const state = teamPlanStateOf(result.plan, result.whoami.teamName, new Date());
+    // The allocation is a rep's plan in force; a manager's own plan stays theirs.
+    const state = result.whoami.role === 'rep' ? teamPlanStateOf(result.plan, result.whoami.teamName, new Date()) : null;
     await teamPlan.setValue(state ? { ...state, ...carried(await teamPlan.getValue()) } : null);
     const applied = await enforceTeamPlan(false);
     if (applied) status.lastError = applied;
