@@ -61,13 +61,15 @@ function runAs(): { uid: number; gid: number } | undefined {
 }
 
 const live = new Set<ChildProcess>();
+const tempDirs = new Set<string>();
 let exitHookInstalled = false;
 function installExitHook() {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
-  // A test runner or ^C ending us must not leave a postmaster behind.
+  // A test runner or a script ending us must not leave a postmaster or its files behind.
   process.once('exit', () => {
     for (const child of live) child.kill('SIGQUIT');
+    for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
   });
 }
 
@@ -88,6 +90,8 @@ export async function startLocalPostgres(options: StartOptions = {}): Promise<Lo
   }
   const owner = runAs();
   const dir = mkdtempSync(join(tmpdir(), 'pacer-pg-'));
+  tempDirs.add(dir);
+  installExitHook();
   const dataDir = join(dir, 'data');
   if (owner) chownSync(dir, owner.uid, owner.gid);
   const spawnOpts = { ...(owner ?? {}), env: { ...process.env, LC_ALL: 'C', LANG: 'C' } };
@@ -158,6 +162,7 @@ export async function startLocalPostgres(options: StartOptions = {}): Promise<Lo
       stopped = true;
       await stopChild('SIGINT'); // fast shutdown
       rmSync(dir, { recursive: true, force: true });
+      tempDirs.delete(dir);
     },
   };
 }

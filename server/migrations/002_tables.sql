@@ -21,6 +21,18 @@ CREATE TABLE pacer.reps (
   PRIMARY KEY (team, id)
 );
 
+-- lib/metrics/drivers.ts's isConversation: a connected call or an inbound email; unknown outcomes are not.
+CREATE FUNCTION pacer.is_conversation(t text, meta jsonb) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$
+  SELECT CASE t
+    WHEN 'call' THEN coalesce((meta ->> 'outcome') ~* '^\s*(connected|reached|spoke|answered|conversation)', false)
+    WHEN 'email' THEN coalesce((meta ->> 'outcome') ~* '^\s*(inbound|replied|reply|received|incoming)', false)
+    ELSE false
+  END
+$$;
+
+-- `d` appears once, so PostgreSQL inlines this into the summary's scan of every event.
+-- Shift the week start onto a Monday, truncate to ISO weeks, shift back.
+
 CREATE TABLE pacer.events (
   team text NOT NULL,
   -- The client's deterministic id: a resend of the same fact inserts nothing.
@@ -39,6 +51,8 @@ CREATE TABLE pacer.events (
   -- Small typed extras (stages, outcome, discount, subject line): never a body.
   meta jsonb CHECK (meta IS NULL OR (jsonb_typeof(meta) = 'object' AND octet_length(meta::text) <= 2048)),
   person_name text CHECK (length(person_name) <= 200),
+  -- Derived once at insert, so the summaries count conversations from the index alone.
+  conv boolean GENERATED ALWAYS AS (pacer.is_conversation(type, meta)) STORED,
   -- Pull cursor. Assigned under a per-team lock (api.push_events), so seq order is commit order
   -- and a reader never skips a row that commits after it read a higher seq.
   seq bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
@@ -47,7 +61,8 @@ CREATE TABLE pacer.events (
   FOREIGN KEY (team, rep) REFERENCES pacer.reps (team, id)
 );
 CREATE INDEX events_team_rep_at ON pacer.events (team, rep, at);
-CREATE INDEX events_team_at ON pacer.events (team, at) INCLUDE (rep, type);
+-- The summaries' scan of a period: an index-only scan (rep, type and conv ride along).
+CREATE INDEX events_team_at ON pacer.events (team, at) INCLUDE (rep, type, conv);
 CREATE INDEX events_team_closes ON pacer.events (team, rep, deal_id, at) WHERE type IN ('deal_won', 'deal_lost');
 CREATE INDEX events_team_seq ON pacer.events (team, seq);
 

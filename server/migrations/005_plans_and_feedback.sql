@@ -39,17 +39,8 @@ CREATE FUNCTION pacer.driver_key(t text) RETURNS text LANGUAGE sql IMMUTABLE AS 
   END
 $$;
 
--- lib/metrics/drivers.ts's isConversation: a connected call or an inbound email; unknown outcomes are not.
-CREATE FUNCTION pacer.is_conversation(t text, meta jsonb) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$
-  SELECT CASE t
-    WHEN 'call' THEN coalesce((meta ->> 'outcome') ~* '^\s*(connected|reached|spoke|answered|conversation)', false)
-    WHEN 'email' THEN coalesce((meta ->> 'outcome') ~* '^\s*(inbound|replied|reply|received|incoming)', false)
-    ELSE false
-  END
-$$;
-
 CREATE FUNCTION pacer.week_start(d date, week_starts_on int) RETURNS date LANGUAGE sql IMMUTABLE AS $$
-  SELECT d - ((extract(dow FROM d)::int - week_starts_on + 7) % 7)
+  SELECT (date_trunc('week', d - ((week_starts_on + 6) % 7)) + make_interval(days => (week_starts_on + 6) % 7))::date
 $$;
 
 -- First day of the fiscal quarter containing d.

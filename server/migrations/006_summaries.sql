@@ -14,8 +14,9 @@ END
 $$;
 GRANT EXECUTE ON FUNCTION pacer.require_period(date, date) TO pacer_rep, pacer_manager;
 
+-- jit off: compiling this one statement's expressions costs more (~0.4 s) than running it.
 CREATE FUNCTION api.team_summary("from" date, "to" date) RETURNS jsonb
-LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pacer, pg_temp AS $$
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pacer, pg_temp SET jit = off AS $$
 DECLARE
   me record := pacer.caller();
   p jsonb;
@@ -31,6 +32,9 @@ DECLARE
   today_frac numeric;
   weeks numeric;
   elapsed_weeks numeric;
+  week_starts date[];
+  week_bounds timestamptz[];
+  conv_weight numeric;
   result jsonb;
 BEGIN
   PERFORM pacer.require_period("from", "to");
@@ -47,17 +51,22 @@ BEGIN
               / extract(epoch FROM ((today + 1)::timestamp AT TIME ZONE tz) - (today::timestamp AT TIME ZONE tz));
   weeks := ("to" - "from") / 7.0;
   elapsed_weeks := greatest(0, least(extract(epoch FROM t1 - t0), extract(epoch FROM at_now - t0))) / (7 * 86400.0);
+  -- The period's weeks as instants: an event finds its week by binary search (width_bucket),
+  -- far cheaper per row than converting each timestamp to the plan's zone.
+  week_starts := ARRAY(SELECT d::date FROM generate_series(pacer.week_start("from", wso)::timestamp, ("to" - 1)::timestamp, interval '7 days') d ORDER BY d);
+  week_bounds := ARRAY(SELECT w::timestamp AT TIME ZONE tz FROM unnest(week_starts) w ORDER BY w);
+  conv_weight := coalesce((p -> 'activityWeights' ->> 'conversations')::numeric, 0);
 
   WITH
   members AS (
     SELECT r.id AS rep, r.name, coalesce(pacer.member_territory(r.team, r.id), 'Unassigned') AS territory
       FROM pacer.reps r WHERE r.team = me.team AND r.role = 'rep'),
   -- Each day of the period with its fiscal quarter; quarters carry their own working-day count.
-  days AS (
+  days AS MATERIALIZED (
     SELECT d::date AS day, pacer.is_working_day(d::date, p -> 'holidays') AS working,
            pacer.fiscal_quarter_start(d::date, fys) AS qs, pacer.fiscal_quarter_index(d::date, fys) AS qi
       FROM generate_series("from"::timestamp, ("to" - 1)::timestamp, interval '1 day') d),
-  quarters AS (
+  quarters AS MATERIALIZED (
     SELECT q.qs, (SELECT count(*) FROM generate_series(q.qs::timestamp, (q.qs + interval '3 months' - interval '1 day'), interval '1 day') w
                    WHERE pacer.is_working_day(w::date, p -> 'holidays')) AS working_days
       FROM (SELECT DISTINCT qs FROM days) q),
@@ -78,19 +87,41 @@ BEGIN
     SELECT rep, sum(quota) AS quota,
            sum(CASE WHEN day < today THEN quota WHEN day = today THEN quota * today_frac ELSE 0 END) AS expected
       FROM day_quota GROUP BY rep),
-  ev AS (
-    SELECT e.rep, e.type, e.meta, pacer.week_start((e.at AT TIME ZONE tz)::date, wso) AS week
-      FROM pacer.events e WHERE e.team = me.team AND e.at >= t0 AND e.at < t1),
+  -- One pass over the period's events (events_team_at carries rep, type and conv for an index-only scan).
   type_week AS (
-    SELECT rep, week, type, count(*) AS n, count(*) FILTER (WHERE pacer.is_conversation(type, meta)) AS conv
-      FROM ev GROUP BY rep, week, type),
-  driver_week AS (
-    SELECT rep, week, pacer.driver_key(type) AS driver, sum(n) AS n FROM type_week WHERE pacer.driver_key(type) IS NOT NULL GROUP BY 1, 2, 3
-    UNION ALL
-    SELECT rep, week, 'conversations', sum(conv) FROM type_week GROUP BY 1, 2 HAVING sum(conv) > 0),
+    SELECT e.rep, week_starts[width_bucket(e.at, week_bounds)] AS week, e.type, count(*) AS n, count(*) FILTER (WHERE e.conv) AS conv
+      FROM pacer.events e WHERE e.team = me.team AND e.at >= t0 AND e.at < t1
+     GROUP BY 1, 2, 3),
+  -- Each event type's driver and weight (the plan's activity weights), conversations apart.
+  type_weight AS (
+    SELECT t AS type, pacer.driver_key(t) AS driver, coalesce((p -> 'activityWeights' ->> pacer.driver_key(t))::numeric, 0) AS weight
+      FROM unnest(ARRAY['call', 'email', 'meeting', 'lead_created', 'proposal_sent', 'proposal_accepted', 'referral_given',
+        'referral_received', 'event_attended', 'training', 'deal_stage_changed', 'deal_won', 'deal_lost', 'linkedin_profile_view',
+        'linkedin_connect_sent', 'linkedin_connect_accepted', 'linkedin_message_sent', 'linkedin_inmail_sent', 'linkedin_lead_saved']) t),
   score_week AS (
-    SELECT rep, week, sum(n * coalesce((p -> 'activityWeights' ->> driver)::numeric, 0)) AS score FROM driver_week GROUP BY 1, 2),
-  driver_total AS (SELECT rep, driver, sum(n) AS n FROM driver_week GROUP BY 1, 2),
+    SELECT tw.rep, tw.week, sum(tw.n * w.weight) + sum(tw.conv) * conv_weight AS score
+      FROM type_week tw JOIN type_weight w USING (type) GROUP BY 1, 2),
+  rep_type AS (SELECT rep, type, sum(n) AS n, sum(conv) AS conv FROM type_week GROUP BY 1, 2),
+  driver_total AS (
+    SELECT rt.rep, w.driver, sum(rt.n) AS n FROM rep_type rt JOIN type_weight w USING (type) WHERE w.driver IS NOT NULL GROUP BY 1, 2
+    UNION ALL
+    SELECT rep, 'conversations', sum(conv) FROM rep_type GROUP BY rep),
+  score_rep AS (
+    SELECT dt.rep, sum(dt.n * coalesce((p -> 'activityWeights' ->> dt.driver)::numeric, 0)) AS score FROM driver_total dt GROUP BY dt.rep),
+  drivers_json AS (
+    SELECT m.rep, jsonb_object_agg(k, jsonb_build_object('actual', coalesce(dt.n, 0),
+             'target', round((p -> 'weeklyTargets' ->> k)::numeric * weeks, 2))) AS drivers
+      FROM members m CROSS JOIN unnest(pacer.drivers()) k LEFT JOIN driver_total dt ON dt.rep = m.rep AND dt.driver = k
+     GROUP BY m.rep),
+  -- The earliest tier of the pyramid behind its target so far.
+  tier_behind AS (
+    SELECT DISTINCT ON (m.rep) m.rep, t.tier
+      FROM members m
+     CROSS JOIN (VALUES (1, 'calls', 'calls'), (2, 'meetings', 'meetings'), (3, 'proposals', 'proposalsSubmitted')) t(i, tier, k)
+      LEFT JOIN driver_total dt ON dt.rep = m.rep AND dt.driver = t.k
+     WHERE (p -> 'weeklyTargets' ->> t.k) IS NOT NULL
+       AND coalesce(dt.n, 0) < (p -> 'weeklyTargets' ->> t.k)::numeric * elapsed_weeks
+     ORDER BY m.rep, t.i),
   -- A deal counts by its latest close only (events without a deal id count each).
   closes AS (
     SELECT DISTINCT ON (e.rep, coalesce(e.deal_id, '#' || e.id)) e.rep, e.type, e.at, e.amount, e.currency
@@ -98,7 +129,7 @@ BEGIN
      ORDER BY e.rep, coalesce(e.deal_id, '#' || e.id), e.at DESC),
   period_closes AS (
     SELECT c.*, pacer.convert(c.amount, c.currency, cur, rates) AS converted,
-           pacer.week_start((c.at AT TIME ZONE tz)::date, wso) AS week
+           week_starts[width_bucket(c.at, week_bounds)] AS week
       FROM closes c WHERE c.at >= t0 AND c.at < t1),
   won AS (
     SELECT rep, coalesce(sum(converted) FILTER (WHERE type = 'deal_won'), 0) AS won,
@@ -124,32 +155,29 @@ BEGIN
      WHERE d.status = 'open' AND d.stage_entered_at IS NOT NULL AND jsonb_typeof(p -> 'stageTargets' -> d.stage) = 'number'
        AND extract(epoch FROM at_now - d.stage_entered_at) / 86400 >= (p -> 'stageTargets' ->> d.stage)::numeric),
   last_event AS (
-    SELECT rep, max(at) AS last_at FROM pacer.events e WHERE e.team = me.team GROUP BY rep),
+    SELECT m.rep, (SELECT max(e.at) FROM pacer.events e WHERE e.team = me.team AND e.rep = m.rep) AS last_at FROM members m),
   rows AS (
     SELECT m.rep, m.name, m.territory, q.quota, coalesce(w.won, 0) AS won,
            round(coalesce(w.won, 0) / nullif(q.quota, 0), 4) AS attainment,
            q.expected,
-           coalesce((SELECT sum(s.score) FROM score_week s WHERE s.rep = m.rep), 0) AS activity_score,
+           coalesce(sr.score, 0) AS activity_score,
            round(w.won_count::numeric / nullif(w.won_count + w.lost_count, 0), 4) AS win_rate,
            coalesce(w.won_count, 0) AS won_count, coalesce(w.lost_count, 0) AS lost_count,
            coalesce(pl.pipeline, 0) AS pipeline, coalesce(pl.n, 0) AS pipeline_count,
            coalesce(u.unconverted, '{}') AS unconverted, le.last_at,
-           (SELECT jsonb_object_agg(k, jsonb_build_object('actual', coalesce(dt.n, 0),
-                     'target', round((p -> 'weeklyTargets' ->> k)::numeric * weeks, 2)))
-              FROM unnest(pacer.drivers()) k LEFT JOIN driver_total dt ON dt.rep = m.rep AND dt.driver = k) AS drivers,
-           -- Behind on the quota so far, and the earliest tier of the pyramid behind its target so far.
+           dj.drivers,
+           -- Behind on the quota so far.
            coalesce(w.won, 0) < q.expected AS behind,
-           (SELECT tier FROM (VALUES (1, 'calls', 'calls'), (2, 'meetings', 'meetings'), (3, 'proposals', 'proposalsSubmitted')) t(i, tier, k)
-              LEFT JOIN driver_total dt ON dt.rep = m.rep AND dt.driver = t.k
-             WHERE (p -> 'weeklyTargets' ->> t.k) IS NOT NULL
-               AND coalesce(dt.n, 0) < (p -> 'weeklyTargets' ->> t.k)::numeric * elapsed_weeks
-             ORDER BY i LIMIT 1) AS first_tier_behind
+           tb.tier AS first_tier_behind
       FROM members m
       LEFT JOIN quota q ON q.rep = m.rep
       LEFT JOIN won w ON w.rep = m.rep
       LEFT JOIN pipeline pl ON pl.rep = m.rep
       LEFT JOIN unconverted u ON u.rep = m.rep
-      LEFT JOIN last_event le ON le.rep = m.rep),
+      LEFT JOIN last_event le ON le.rep = m.rep
+      LEFT JOIN score_rep sr ON sr.rep = m.rep
+      LEFT JOIN drivers_json dj ON dj.rep = m.rep
+      LEFT JOIN tier_behind tb ON tb.rep = m.rep),
   ranked AS (
     SELECT r.*, rank() OVER (ORDER BY r.attainment DESC NULLS LAST, r.won DESC, r.activity_score DESC) AS rank
       FROM rows r),
@@ -224,14 +252,14 @@ BEGIN
   p := pacer.plan_at(me.team, week);
   tz := p ->> 'timeZone';
   WITH ev AS (
-    SELECT e.type, e.meta, e.at >= (week::timestamp AT TIME ZONE tz) AS this_week
+    SELECT e.type, e.conv, e.at >= (week::timestamp AT TIME ZONE tz) AS this_week
       FROM pacer.events e
      WHERE e.team = me.team AND e.rep = rep_review.rep
        AND e.at >= ((week - 7)::timestamp AT TIME ZONE tz) AND e.at < ((week + 7)::timestamp AT TIME ZONE tz)),
   dc AS (
     SELECT this_week, pacer.driver_key(type) AS driver, count(*) AS n FROM ev WHERE pacer.driver_key(type) IS NOT NULL GROUP BY 1, 2
     UNION ALL
-    SELECT this_week, 'conversations', count(*) FROM ev WHERE pacer.is_conversation(type, meta) GROUP BY 1)
+    SELECT this_week, 'conversations', count(*) FROM ev WHERE conv GROUP BY 1)
   SELECT jsonb_build_object(
       'thisWeek', (SELECT jsonb_object_agg(k, coalesce((SELECT n FROM dc WHERE dc.this_week AND dc.driver = k), 0)) FROM unnest(pacer.drivers()) k),
       'lastWeek', (SELECT jsonb_object_agg(k, coalesce((SELECT n FROM dc WHERE NOT dc.this_week AND dc.driver = k), 0)) FROM unnest(pacer.drivers()) k),
