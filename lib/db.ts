@@ -60,10 +60,11 @@ export interface SyncedRow {
   rejected?: string;
 }
 
-/** The version of a deal the team server holds, by its `lastSeenAt`. */
+/** The version of a deal the team server holds: its `lastSeenAt`, and what it said (lib/sync.ts dealFingerprint). */
 export interface SyncedDeal {
   id: string;
   lastSeenAt: string;
+  fingerprint?: string;
 }
 
 /**

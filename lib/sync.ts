@@ -54,11 +54,23 @@ export async function pendingErasureIds(db: PacerDb): Promise<string[]> {
   return sortedMinus(all, done);
 }
 
-/** Deals whose newest snapshot the server does not hold yet. */
+/**
+ * What the server's copy of a deal says, apart from when it was last seen: a deal page
+ * viewed again with nothing changed is not a new version worth sending.
+ */
+export function dealFingerprint(d: DealSnapshot): string {
+  const { last_seen_at: _seen, ...rest } = toServerDeal(d);
+  return JSON.stringify(rest);
+}
+
+/** Deals whose state the server does not hold yet. */
 export async function pendingDeals(db: PacerDb): Promise<DealSnapshot[]> {
   const [deals, synced] = await Promise.all([db.deals.toArray(), db.syncedDeals.toArray()]);
-  const held = new Map(synced.map(s => [s.id, s.lastSeenAt]));
-  return deals.filter(d => held.get(d.id) !== d.lastSeenAt);
+  const held = new Map(synced.map(s => [s.id, s]));
+  return deals.filter(d => {
+    const s = held.get(d.id);
+    return !s || (s.fingerprint !== undefined ? s.fingerprint !== dealFingerprint(d) : s.lastSeenAt !== d.lastSeenAt);
+  });
 }
 
 export async function pendingWork(db: PacerDb): Promise<Waiting> {
@@ -207,7 +219,7 @@ export async function runSync(options: RunOptions): Promise<RunResult> {
     for (const ids of chunks(await pendingEventIds(db), BATCH_LIMITS.events)) await pushEventIds(ids);
     for (const deals of chunks(await pendingDeals(db), BATCH_LIMITS.deals)) {
       await attempt(() => api.pushDeals(deals.map(toServerDeal)));
-      await db.syncedDeals.bulkPut(deals.map(d => ({ id: d.id, lastSeenAt: d.lastSeenAt })));
+      await db.syncedDeals.bulkPut(deals.map(d => ({ id: d.id, lastSeenAt: d.lastSeenAt, fingerprint: dealFingerprint(d) })));
       pushed.deals += deals.length;
       await options.onBatch?.('deals', deals.length);
     }

@@ -190,15 +190,17 @@ describe('a sync run', () => {
     expect([...server.events.keys()].sort()).toEqual(['e00000', 'e00002', 'e00004']);
   });
 
-  it('pushes a deal again only when a newer snapshot exists', async () => {
+  it('pushes a deal again only when what the server holds changed, not for a mere second look', async () => {
     const d: DealSnapshot = { id: 'salesforce:006A', name: 'Globex', stage: 'Proposal', stageEnteredAt: '2026-11-01T00:00:00.000Z', amount: 5000, currency: 'USD', status: 'open', url: 'u', lastSeenAt: '2026-11-27T10:00:00.000Z' };
     await db.deals.put(d);
     server = new FakeServer();
     await run(server);
     await run(server);
+    await db.deals.put({ ...d, lastSeenAt: '2026-11-27T12:00:00.000Z' });
+    await run(server);
     await db.deals.put({ ...d, stage: 'Negotiation', lastSeenAt: '2026-11-28T10:00:00.000Z' });
     await run(server);
-    expect(server.deals.map(x => x.stage)).toEqual(['Proposal', 'Negotiation']);
+    expect(server.deals.map(x => [x.stage, x.last_seen_at])).toEqual([['Proposal', '2026-11-27T10:00:00.000Z'], ['Negotiation', '2026-11-28T10:00:00.000Z']]);
   });
 
   it('starts over when the token belongs to another server, team or rep', async () => {
