@@ -80,10 +80,10 @@ export function ImportData() {
   const s = step.value;
   return (
     <div>
-      <p class="muted">Import a Pacer export (<code>pacer-export</code>, version 1). Pacer checks the file first and shows what would change; nothing is written until you confirm. The same file twice changes nothing.</p>
+      <p class="muted">Import a Pacer export (<code>pacer-export</code> JSON, version 1, or Pacer's events or deals CSV). Pacer checks the file first and shows what would change; nothing is written until you confirm. The same file twice changes nothing.</p>
       <p class="button-row">
         {/* The native input stays focusable (visually hidden); its label is the visible button. */}
-        <input id="import-file" class="file-input" type="file" accept="application/json,.json" aria-label="Import data from a Pacer export file"
+        <input id="import-file" class="file-input" type="file" accept="application/json,.json,text/csv,.csv" aria-label="Import data from a Pacer export file"
           disabled={s.kind === 'checking' || s.kind === 'importing'} onChange={e => void check(e.currentTarget)} />
         <label class="button secondary" for="import-file">Import data…</label>
       </p>

@@ -8,7 +8,8 @@ import { cleanDeal, cleanEvent, dealProblem, eventProblem, headerProblem } from 
 import { addNewEvents, captureTables } from './ingest';
 import { browserTimeZone } from './days';
 import type { ActivityEvent, DealSnapshot, RepIdentity } from './model';
-import { ExportFileError, ExportScanner, MAX_ROW_CHARS } from './transfer-scan';
+import { CsvScanner, CsvTooLarge, csvTableOf, dealFromCsv, eventFromCsv, unescapeCell } from './csv-parse';
+import { ExportFileError, ExportScanner, MAX_ROW_CHARS, type ScannedRow } from './transfer-scan';
 import type { ImportResult } from './transfer';
 
 /** Opens the file's text from the start; called once for the dry run and once for the import. */
@@ -56,10 +57,98 @@ export interface ImportOptions {
 
 type Batch = { events: ActivityEvent[]; deals: DealSnapshot[] };
 
+/** One row as read from the file: its parsed value, or why it could not even be parsed. */
+interface ReadRow {
+  list: 'events' | 'deals';
+  /** Where the rep finds it: `events[5]` in JSON, `row 7` (spreadsheet numbering) in CSV. */
+  where: string;
+  value?: unknown;
+  problem?: string;
+}
+
+/** Reads one file format chunk by chunk. */
+interface RowReader {
+  readonly format: 'json' | 'csv';
+  push(chunk: string): ReadRow[];
+  /** The rows still buffered and the file's top-level fields (none for CSV); throws when the file as a whole is unusable. */
+  finish(): { rows: ReadRow[]; header?: Record<string, unknown> };
+}
+
+function jsonReader(): RowReader {
+  const scanner = new ExportScanner();
+  const toRow = ({ list, index, text }: ScannedRow): ReadRow => {
+    const where = `${list}[${index}]`;
+    if (text === null) return { list, where, problem: `is larger than ${MAX_ROW_CHARS / 1024} KB` };
+    try {
+      return { list, where, value: JSON.parse(text) };
+    } catch {
+      return { list, where, problem: 'is not valid JSON' };
+    }
+  };
+  return {
+    format: 'json',
+    push: chunk => scanner.push(chunk).map(toRow),
+    finish: () => ({ rows: [], header: scanner.finish() }),
+  };
+}
+
+/** Pacer's own events.csv or deals.csv (lib/csv.ts), read back. */
+function csvReader(): RowReader {
+  const scanner = new CsvScanner(MAX_ROW_CHARS);
+  let columns: string[] | undefined;
+  let list: 'events' | 'deals' = 'events';
+  let index = 0;
+  const toRows = (records: string[][]): ReadRow[] => {
+    const rows: ReadRow[] = [];
+    for (const record of records) {
+      if (!columns) {
+        const table = csvTableOf(record);
+        if (table !== 'events' && table !== 'deals') {
+          throw new ExportFileError(table
+            ? `This is Pacer's ${table} table; Pacer imports events and deals (JSON, or their CSV files).`
+            : 'This CSV file is not one of Pacer\'s exports (its first line is not the events or deals columns).');
+        }
+        columns = record.map(c => c.trim());
+        list = table;
+        continue;
+      }
+      const where = `row ${(index++) + 2}`;
+      if (record.length !== columns.length) {
+        rows.push({ list, where, problem: `has ${record.length} cells; the header has ${columns.length}` });
+        continue;
+      }
+      const cells = Object.fromEntries(columns.map((c, i) => [c, unescapeCell(record[i]!)]));
+      rows.push({ list, where, value: list === 'events' ? eventFromCsv(cells) : dealFromCsv(cells) });
+    }
+    return rows;
+  };
+  const guard = <T>(read: () => T): T => {
+    try {
+      return read();
+    } catch (error) {
+      if (error instanceof CsvTooLarge) throw new ExportFileError(`A row is larger than ${MAX_ROW_CHARS / 1024} KB: this is not a Pacer CSV file.`);
+      if (error instanceof ExportFileError) throw error;
+      throw new ExportFileError(String((error as Error).message ?? error));
+    }
+  };
+  return {
+    format: 'csv',
+    push: chunk => guard(() => toRows(scanner.push(chunk))),
+    finish: () => guard(() => {
+      const rows = toRows(scanner.finish());
+      if (!columns) throw new ExportFileError('This file is empty.');
+      return { rows };
+    }),
+  };
+}
+
+/** JSON when the file starts with `{` (after a byte-order mark and spaces), else CSV. */
+const readerFor = (start: string): RowReader => (/^\uFEFF?\s*[{[]/.test(start) ? jsonReader() : csvReader());
+
 /**
  * Reads the file once: every valid row reaches `onBatch` (in batches, awaited, so
  * memory holds one batch), every invalid one `onInvalid`. Throws ExportFileError when
- * the file as a whole is unusable.
+ * the file as a whole is unusable. Returns the top-level fields of a JSON export.
  */
 async function scanFile(
   open: TextSource,
@@ -67,8 +156,10 @@ async function scanFile(
   onBatch: (b: Batch) => Promise<void>,
   onInvalid: (row: InvalidRow, list: 'events' | 'deals') => void,
   onRead: (fraction: number) => void,
-): Promise<Record<string, unknown>> {
-  const scanner = new ExportScanner();
+): Promise<Record<string, unknown> | undefined> {
+  let reader: RowReader | undefined;
+  let pending = '';
+  let consumed = 0;
   let batch: Batch = { events: [], deals: [] };
   const flush = async () => {
     if (!batch.events.length && !batch.deals.length) return;
@@ -76,21 +167,9 @@ async function scanFile(
     batch = { events: [], deals: [] };
     await onBatch(full);
   };
-  for await (const chunk of open()) {
-    for (const { list, index, text } of scanner.push(chunk)) {
-      const where = `${list}[${index}]`;
-      if (text === null) {
-        onInvalid({ where, reason: `is larger than ${MAX_ROW_CHARS / 1024} KB` }, list);
-        continue;
-      }
-      let value: unknown;
-      try {
-        value = JSON.parse(text);
-      } catch {
-        onInvalid({ where, reason: 'is not valid JSON' }, list);
-        continue;
-      }
-      const problem = list === 'events' ? eventProblem(value) : dealProblem(value);
+  const take = (rows: ReadRow[]) => {
+    for (const { list, where, value, problem: unreadable } of rows) {
+      const problem = unreadable ?? (list === 'events' ? eventProblem(value) : dealProblem(value));
       if (problem) {
         onInvalid({ where, reason: problem }, list);
         continue;
@@ -99,12 +178,29 @@ async function scanFile(
       if (list === 'events') batch.events.push(cleanEvent(row));
       else batch.deals.push(cleanDeal(row));
     }
+  };
+  for await (const chunk of open()) {
+    consumed += chunk.length;
+    if (!reader) {
+      // The format shows in the first character that is not a byte-order mark or a space.
+      pending += chunk;
+      if (!/[^\s\uFEFF]/.test(pending)) continue;
+      reader = readerFor(pending);
+      take(reader.push(pending));
+      pending = '';
+    } else {
+      take(reader.push(chunk));
+    }
     if (batch.events.length + batch.deals.length >= BATCH) await flush();
-    onRead(size > 0 ? Math.min(scanner.consumed / size, 1) : 1);
+    onRead(size > 0 ? Math.min(consumed / size, 1) : 1);
   }
-  const header = scanner.finish();
-  const problem = headerProblem(header);
-  if (problem) throw new ExportFileError(problem);
+  if (!reader) throw new ExportFileError('This file is empty.');
+  const { rows, header } = reader.finish();
+  take(rows);
+  if (header) {
+    const problem = headerProblem(header);
+    if (problem) throw new ExportFileError(problem);
+  }
   await flush();
   return header;
 }
@@ -155,6 +251,7 @@ export async function dryRunImport(db: PacerDb, open: TextSource, options: Impor
     },
     fraction => options.onProgress?.({ phase: 'checking', fraction }),
   );
+  if (!header) return summary; // a CSV file names no rep and no export time
   const rep = header.rep as RepIdentity;
   return { ...summary, rep: { name: rep.name, email: rep.email }, exportedAt: header.exportedAt as string };
 }
