@@ -276,9 +276,33 @@ function fail(res: ServerResponse, e: ApiError) {
   send(res, e.status, { code: e.code, message: e.message, details: e.details ?? null, hint: e.hint ?? null });
 }
 
+/** `npm run server -- --local | --demo`: a throwaway PostgreSQL on loopback, empty or with the demo team. */
+async function mainLocal(demo: boolean) {
+  const port = Number(process.env.PACER_PORT ?? 8787);
+  let stop: () => Promise<void>;
+  if (demo) {
+    const { startDemoTeam } = await import('./demo-team');
+    const team = await startDemoTeam({ port });
+    stop = team.stop;
+    console.log(`Pacer team server (demo team "${team.teamName}") on ${team.url}`);
+    console.log(`Manager token (Morgan Lee):\n${team.managerToken}\nRep token (Sam Rivera):\n${team.repToken}`);
+  } else {
+    const { startLocalTeamServer } = await import('./local');
+    const server = await startLocalTeamServer({ port, jwtSecret: process.env.PACER_JWT_SECRET });
+    stop = server.stop;
+    console.log(`Pacer team server on ${server.url}, PostgreSQL in a temporary directory (gone when this stops).`);
+    console.log(`Admin commands in another terminal:\n  export PACER_ADMIN_DATABASE_URL=${server.postgres.url()} PACER_JWT_SECRET=${server.jwtSecret}`);
+    console.log('  npm run server:admin -- team create acme "Acme Sales"');
+  }
+  const shutdown = () => stop().then(() => process.exit(0));
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
 /** `npm run server`: configuration from the environment (README "Team server"). */
 async function main() {
   const env = process.env;
+  if (process.argv.includes('--local') || process.argv.includes('--demo')) return mainLocal(process.argv.includes('--demo'));
   const databaseUrl = env.PACER_DATABASE_URL;
   const jwtSecret = env.PACER_JWT_SECRET;
   if (!databaseUrl || !jwtSecret) {

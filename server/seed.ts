@@ -151,5 +151,7 @@ export function seededPlan(year: number): Plan {
   plan.rates = { EUR: 1.08 };
   plan.annual = [{ effectiveFrom: `${year}-01-01`, annualQuota: 4_000_000 }];
   plan.stageTargets = Object.fromEntries(DEFAULT_STAGES.map(s => [s, stageTargetDays(s)]));
+  // Targets a rep logging ~3,000 activities a year sits around, so some are ahead and some behind.
+  plan.weeklyTargets = { calls: 25, emails: 18, conversations: 8, meetings: 4, linkedinConnects: 3, leads: 2, proposalsSubmitted: 1 };
   return plan;
 }
