@@ -1,10 +1,11 @@
-// The side panel's scorecard (issue #6): a signal model fed by liveQuery over the day rows
-// of this period and the previous one, the per-deal history rows the background keeps
+// The side panel's scorecard (issue #6): a signal model fed by reads after every write
+// (watchWrites: like liveQuery, but at most one read per RECOMPUTE_EVERY_MS) of the day rows,
+// the per-deal history rows the background keeps
 // (while they are rebuilt, the deal-history events by the [type+at] index, only
 // HISTORY_TYPES) and the deal snapshots, recomputed with scorecardFromAggregates.
 // Also the pure shaping the Scorecard component renders, tested without a DOM.
 import { computed, effect, signal, type ReadonlySignal } from '@preact/signals';
-import Dexie, { liveQuery } from 'dexie';
+import Dexie, { type ObservabilitySet } from 'dexie';
 import type { PacerDb } from './db';
 import { DAYS_TIME_ZONE_KEY } from './days';
 import type { DailyAggregate } from './metrics/aggregate';
@@ -52,7 +53,7 @@ interface Inputs {
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/** During a burst of writes the scorecard is rebuilt at most this often (the latest data, trailing). */
+/** During a burst of writes the scorecard's inputs are read (and it is rebuilt) at most this often, the last write always included. */
 export const RECOMPUTE_EVERY_MS = 500;
 
 /** Performance entries the side-panel benchmark reads (scripts/bench-sidepanel.ts): reads done, and each scorecard computation's time. */
@@ -77,6 +78,53 @@ export async function readScorecardInputs(db: PacerDb): Promise<Inputs> {
     ? []
     : (await Promise.all(HISTORY_TYPES.map(t => db.events.where('[type+at]').between([t, Dexie.minKey], [t, Dexie.maxKey], true, true).toArray()))).flat();
   return { daysTimeZone: meta?.value, days, history, dealHistory, deals };
+}
+
+/**
+ * Reads at once, then again after writes to the database: from this page or any other
+ * context (the background's writes arrive through Dexie's BroadcastChannel, as they do for
+ * liveQuery). Unlike liveQuery, a burst of writes costs one read per RECOMPUTE_EVERY_MS,
+ * never one per commit: reading every day row, deal and history row is what a burst of
+ * 100 capture batches would otherwise repeat 100 times. Never two reads at once; the
+ * last write always gets a read after it.
+ */
+export function watchWrites<T>(db: Pick<PacerDb, 'name'>, read: () => Promise<T>, onValue: (value: T) => void, onError: (error: unknown) => void, everyMs = RECOMPUTE_EVERY_MS): () => void {
+  let stopped = false;
+  let reading = false;
+  let dirty = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let lastReadAt = -Infinity;
+  const run = async () => {
+    timer = undefined;
+    if (stopped) return;
+    reading = true;
+    dirty = false;
+    try {
+      const value = await read();
+      if (!stopped) onValue(value);
+    } catch (error) {
+      if (!stopped) onError(error);
+    } finally {
+      reading = false;
+      lastReadAt = Date.now();
+      if (dirty && !stopped) schedule();
+    }
+  };
+  const schedule = () => {
+    if (reading) dirty = true;
+    else if (timer === undefined) timer = setTimeout(() => void run(), Math.max(0, lastReadAt + everyMs - Date.now()));
+  };
+  const prefix = `idb://${db.name}/`;
+  const onMutated = (parts: ObservabilitySet) => {
+    for (const key in parts) if (key.startsWith(prefix)) return schedule();
+  };
+  Dexie.on('storagemutated', onMutated);
+  void run();
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+    Dexie.on.storagemutated.unsubscribe(onMutated);
+  };
 }
 
 /**
@@ -118,34 +166,15 @@ export function watchScorecard(db: PacerDb, clock: ReadonlySignal<Date> | { read
       return;
     }
     inputs.value = { status: 'loading' };
-    // A burst of captures commits many times a second; each commit re-reads the inputs, but
-    // the scorecard is rebuilt at most every RECOMPUTE_EVERY_MS (first at once, then the
-    // latest read, trailing), so the panel stays responsive and still shows a capture within a second.
-    let pending: Inputs | undefined;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let publishedAt = -Infinity;
-    const publish = () => {
-      timer = undefined;
-      const value = pending!;
-      pending = undefined;
-      inputs.value = { status: 'ready', value }; // runs the compute effects synchronously
-      publishedAt = Date.now();
-    };
-    const sub = liveQuery(() => readScorecardInputs(db)).subscribe({
-      next: value => {
+    return watchWrites(
+      db,
+      () => readScorecardInputs(db),
+      value => {
         mark(INPUTS_READ);
-        pending = value;
-        if (timer !== undefined) return;
-        const wait = publishedAt + RECOMPUTE_EVERY_MS - Date.now();
-        if (wait <= 0) publish();
-        else timer = setTimeout(publish, wait);
+        inputs.value = { status: 'ready', value }; // runs the compute effects synchronously
       },
-      error: error => (inputs.value = { status: 'error', message: errorText(error) }),
-    });
-    return () => {
-      clearTimeout(timer);
-      sub.unsubscribe();
-    };
+      error => (inputs.value = { status: 'error', message: errorText(error) }),
+    );
   });
   const stopCompute = effect(() => {
     const input = inputs.value;
