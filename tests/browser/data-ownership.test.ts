@@ -125,6 +125,21 @@ describe('import: dry run, then confirm', () => {
     expect(await options.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   });
 
+  it('exports the events table as CSV with formula cells defused', async () => {
+    const formula = '=HYPERLINK("http://evil.example","x")';
+    await options.setInputFiles('#import-file', exportFile('formula.json', [event('f-1', { person: { name: formula } })]));
+    await options.getByRole('button', { name: 'Import 1 event' }).click();
+    await options.getByTestId('transfer-status').filter({ hasText: 'Imported formula.json' }).waitFor();
+    const [download] = await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: 'Events (CSV)' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^pacer-events-\d{4}-\d{2}-\d{2}\.csv$/);
+    const saved = join(dir, 'events.csv');
+    await download.saveAs(saved);
+    const csv = readFileSync(saved, 'utf8');
+    expect(csv.startsWith('\uFEFFid,type,at,site,url,person_name,')).toBe(true);
+    expect(csv).toContain(`f-1,call,`);
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")"`);
+  });
+
   it('shows a progress bar while checking a large file, and cancelling writes nothing', async () => {
     await options.reload();
     const many = Array.from({ length: 60_000 }, (_, i) => event(`bulk-${i}`, { meta: { subject: `Call ${i} about the renewal and its pricing` } }));
