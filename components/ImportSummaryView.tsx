@@ -7,7 +7,11 @@ export function ImportSummaryView({ fileName, summary, cap }: { fileName: string
   return (
     <>
       <h3 class="sub" id="import-summary-title">What importing {fileName} would do</h3>
-      <p class="muted">Exported {summary.exportedAt ? new Date(summary.exportedAt).toLocaleString() : 'at an unknown time'}{summary.rep?.name || summary.rep?.email ? ` by ${[summary.rep.name, summary.rep.email && `<${summary.rep.email}>`].filter(Boolean).join(' ')}` : ''}.</p>
+      <p class="muted">
+        {summary.exportedAt
+          ? `Exported ${new Date(summary.exportedAt).toLocaleString()}${summary.rep?.name || summary.rep?.email ? ` by ${[summary.rep.name, summary.rep.email && `<${summary.rep.email}>`].filter(Boolean).join(' ')}` : ''}.`
+          : 'A CSV table: it names no rep and no export time.'}
+      </p>
       <table data-testid="import-summary">
         <caption>Events and deals in the file</caption>
         <tbody>

@@ -2,6 +2,7 @@
 // dry run and confirm, erasure, the custom CRM adapter (permission, preview, save,
 // capture), and the manifest's exact permissions.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -233,6 +234,37 @@ describe('any other CRM', () => {
     });
     expect(events!.map(e => e.type).sort()).toEqual(['call', 'meeting']);
     await tab.close();
+  });
+});
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+/** axe-core's serious and critical findings on the page as it is. */
+async function seriousViolations(page: Page) {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
+    const { violations } = await axe.run(document, { resultTypes: ['violations'] });
+    return violations.filter(v => v.impact === 'serious' || v.impact === 'critical').map(v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).join(', ')}`);
+  });
+}
+
+describe.each(['light', 'dark'] as const)('accessibility, %s scheme', scheme => {
+  it('the welcome page and the options page with an import summary and the erase confirm open: no serious or critical axe finding', async () => {
+    const welcome = await browser.extensionPage('welcome.html');
+    await welcome.emulateMedia({ colorScheme: scheme });
+    await welcome.getByRole('heading', { name: 'Welcome to Pacer' }).waitFor();
+    expect(await seriousViolations(welcome)).toEqual([]);
+    await welcome.close();
+
+    const page = await browser.extensionPage('options.html');
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.setInputFiles('#import-file', exportFile('a11y.json', [event('a-1'), { id: 'bad' }]));
+    await page.getByTestId('import-summary').waitFor();
+    await page.getByRole('button', { name: 'Erase everything…' }).click();
+    await page.getByRole('alertdialog').waitFor();
+    await page.getByRole('button', { name: 'Save this CRM' }).click(); // shows the field errors
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
   });
 });
 

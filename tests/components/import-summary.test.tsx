@@ -80,3 +80,10 @@ describe('EraseReportView', () => {
     expect(downloaded).toBe(1);
   });
 });
+
+describe('ImportSummaryView of a CSV file', () => {
+  it('says the file names no rep and no export time', () => {
+    render(<ImportSummaryView fileName="pacer-events.csv" summary={{ ...summary(), rep: undefined, exportedAt: undefined }} cap={50} />, root);
+    expect(root.querySelector('p.muted')!.textContent).toBe('A CSV table: it names no rep and no export time.');
+  });
+});
