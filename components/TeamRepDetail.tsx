@@ -46,7 +46,7 @@ export function TeamRepDetail({ rep, currency, stalled, week, loadReview, saveFe
   };
 
   const drivers = driverRows(rep);
-  const mine = stalled.filter(s => s.rep === rep.rep);
+  const mine = stalled.filter(s => s.rep === rep.rep).sort((a, b) => b.days_in_stage - a.days_in_stage);
   const name = repLabel(rep);
   return (
     <section class="card rep-detail" aria-labelledby="rep-detail-title" data-testid="rep-detail" data-rep={rep.rep}>

@@ -2,6 +2,7 @@
 // chosen period; a rep sees their own numbers and rank only. Offline, both show the
 // last pulled snapshot and say when it is from.
 import type { ComponentChildren } from 'preact';
+import { useSignal } from '@preact/signals';
 import type { RepRow, TeamSummary } from '../lib/sync-client';
 import type { TeamState } from '../lib/sync-team-store';
 import { behindText, formatMoney, formatNumber, formatPercent, repLabel, teamLine, TIER_LABELS, type SortDir, type SortKey } from '../lib/sync-team';
@@ -34,8 +35,14 @@ export interface ManagerViewProps {
   onExport: () => void;
 }
 
+/** Stalled deals shown before "Show all": the oldest are the ones to talk about. */
+const STALLED_SHOWN = 8;
+
 export function TeamManagerView({ summary, sortKey, sortDir, onSort, onOpen, onExport }: ManagerViewProps) {
   const behind = summary.reps.filter(r => r.behind).sort((a, b) => a.rank - b.rank);
+  const allStalled = useSignal(false);
+  const stalled = [...summary.stalled].sort((a, b) => b.days_in_stage - a.days_in_stage);
+  const shownStalled = allStalled.value ? stalled : stalled.slice(0, STALLED_SHOWN);
   return (
     <div data-testid="team-view">
       <p data-testid="team-totals" class="team-totals">
@@ -64,7 +71,7 @@ export function TeamManagerView({ summary, sortKey, sortDir, onSort, onOpen, onE
           <caption>Open deals past their stage's time target, oldest first</caption>
           <thead><tr><th scope="col">Deal</th><th scope="col">Rep</th><th scope="col">Stage</th><th scope="col" class="num">Days</th><th scope="col" class="num">Amount</th></tr></thead>
           <tbody>
-            {[...summary.stalled].sort((a, b) => b.days_in_stage - a.days_in_stage).map(s => (
+            {shownStalled.map(s => (
               <tr key={`${s.rep}|${s.deal_id}`}>
                 <td>{s.name ?? s.deal_id}</td>
                 <td>{s.repName ?? s.rep}</td>
@@ -75,6 +82,13 @@ export function TeamManagerView({ summary, sortKey, sortDir, onSort, onOpen, onE
             ))}
           </tbody>
         </table>
+      )}
+      {stalled.length > STALLED_SHOWN && (
+        <p>
+          <button type="button" class="secondary" aria-expanded={allStalled.value} onClick={() => (allStalled.value = !allStalled.value)}>
+            {allStalled.value ? `Show the oldest ${STALLED_SHOWN}` : `Show all ${stalled.length} stalled deals`}
+          </button>
+        </p>
       )}
       {summary.territories.length > 1 && (
         <>

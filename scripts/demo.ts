@@ -23,6 +23,8 @@ import { launchWithExtension, type ExtensionBrowser } from './lib/browser';
 import { hostResolverRules, startHttpsServer, type HttpsServer } from './lib/https-server';
 import { hubspotDemoHosts, hubspotDemoLinks, hubspotDemoRoutes } from './demo/hubspot-pages';
 import { PIPEDRIVE_DEMO_HOSTS, pipedriveDemoLinks, pipedriveDemoRoutes } from './demo/pipedrive-pages';
+import { startDemoTeam, type DemoTeam } from '../server/demo-team';
+import { connectManager, shootTeamPopup } from './demo/team';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const LINKEDIN_HOST = 'www.linkedin.com';
@@ -331,23 +333,43 @@ async function main(): Promise<void> {
   const tmp = mkdtempSync(join(tmpdir(), 'pacer-demo-'));
   let server: HttpsServer | undefined;
   let browser: ExtensionBrowser | undefined;
+  // The team server with its seeded team of 8 reps (issue #7): PostgreSQL on loopback, started
+  // while the browser starts and the rep's data is imported.
+  let team: DemoTeam | undefined;
+  const teamStart = startDemoTeam().then(t => (team = t));
+  teamStart.catch(() => undefined); // awaited below; a failure is reported there
+  const connectTeam = async (options: Page) => {
+    await teamStart.catch((error: unknown) => {
+      throw new DemoError(`The team server did not start: ${error instanceof Error ? error.message : String(error)}`);
+    });
+    const who = await connectManager(options, team!);
+    console.log(`Team server ${team!.url}: ${team!.teamName}, 8 reps. The popup shows the team (${who.replace(/^Connected: /, '').replace(/\.$/, '')}).`);
+  };
   try {
     server = await startDemoServer(data);
     let rules = hostResolverRules(server.port, ['*.lightning.force.com', LINKEDIN_HOST, ...hubspotDemoHosts, ...PIPEDRIVE_DEMO_HOSTS]);
     // Screenshots must not depend on the network: every other host fails to resolve
     // (the LinkedIn page's stylesheet and images on static.licdn.com included).
     if (args.screenshots) rules += ', MAP * ~NOTFOUND';
+    // …except the team server on loopback (issue #7).
+    if (args.screenshots) rules += ', EXCLUDE 127.0.0.1';
     browser = await launchWithExtension({ hostResolverRules: rules, headless });
     const options = await seed(browser, data, tmp);
     if (args.screenshots) {
       await screenshots(browser, options, data, args.screenshots);
+      await connectTeam(options);
+      const dir = args.screenshots;
+      await shootTeamPopup(browser, (page, name, fullPage) => shoot(page, dir, name, fullPage));
       console.log(`Screenshots done in ${((Date.now() - started) / 1000).toFixed(1)}s.`);
     } else {
+      await connectTeam(options).catch((error: unknown) => console.log(`${error instanceof Error ? error.message : String(error)} The demo goes on without the team.`));
       await interactive(browser, data);
     }
   } finally {
     await browser?.close().catch(() => {});
     await server?.close().catch(() => {});
+    await teamStart.catch(() => undefined);
+    await team?.stop().catch(() => {});
     rmSync(tmp, { recursive: true, force: true });
   }
 }

@@ -16,6 +16,8 @@ it('npm run demo -- --screenshots DIR writes a PNG of every surface and exits 0'
     'linkedin-profile.png',
     'options.png',
     'pipedrive-deal.png',
+    'popup-team-rep.png',
+    'popup-team.png',
     'popup.png',
     'review.png',
     'salesforce-opportunity-open.png',
