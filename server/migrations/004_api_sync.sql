@@ -216,6 +216,7 @@ BEGIN
   IF EXISTS (SELECT FROM jsonb_array_elements(ids) x(v) WHERE jsonb_typeof(v) <> 'string') THEN
     RAISE EXCEPTION USING ERRCODE = '22023', MESSAGE = 'ids must be strings';
   END IF;
+  PERFORM pg_advisory_xact_lock(hashtext('pacer.events'), hashtext(me.team));
   DELETE FROM pacer.events e
    WHERE e.team = me.team AND e.rep = me.rep AND e.id IN (SELECT jsonb_array_elements_text(ids));
   GET DIAGNOSTICS n = ROW_COUNT;

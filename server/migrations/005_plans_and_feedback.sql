@@ -118,6 +118,8 @@ BEGIN
   INSERT INTO pacer.plans (team, effective_from, plan, set_by)
   VALUES (me.team, set_team_plan.effective_from, set_team_plan.plan, me.rep)
   RETURNING revision INTO rev;
+  -- A new zone or week start re-keys the weekly rollup (008_activity_weeks.sql).
+  PERFORM pacer.rebuild_activity_weeks(me.team);
   RETURN jsonb_build_object('revision', rev);
 END
 $$;

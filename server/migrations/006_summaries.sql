@@ -35,6 +35,11 @@ DECLARE
   week_starts date[];
   week_bounds timestamptz[];
   conv_weight numeric;
+  -- Whole weeks [full_from, full_to) come from pacer.activity_weeks when it counts weeks as this plan does.
+  full_from date;
+  full_to date;
+  full_from_i timestamptz;
+  full_to_i timestamptz;
   result jsonb;
 BEGIN
   PERFORM pacer.require_period("from", "to");
@@ -56,6 +61,17 @@ BEGIN
   week_starts := ARRAY(SELECT d::date FROM generate_series(pacer.week_start("from", wso)::timestamp, ("to" - 1)::timestamp, interval '7 days') d ORDER BY d);
   week_bounds := ARRAY(SELECT w::timestamp AT TIME ZONE tz FROM unnest(week_starts) w ORDER BY w);
   conv_weight := coalesce((p -> 'activityWeights' ->> 'conversations')::numeric, 0);
+  full_from := pacer.week_start("from", wso);
+  IF full_from < "from" THEN
+    full_from := full_from + 7;
+  END IF;
+  full_to := pacer.week_start("to", wso);
+  IF full_to <= full_from OR NOT EXISTS (SELECT FROM pacer.activity_weeks_basis b WHERE b.team = me.team AND b.time_zone = tz AND b.week_starts_on = wso) THEN
+    full_from := "to";  -- no whole week from the rollup: every event is read directly
+    full_to := "to";
+  END IF;
+  full_from_i := full_from::timestamp AT TIME ZONE tz;
+  full_to_i := full_to::timestamp AT TIME ZONE tz;
 
   WITH
   members AS (
@@ -87,10 +103,17 @@ BEGIN
     SELECT rep, sum(quota) AS quota,
            sum(CASE WHEN day < today THEN quota WHEN day = today THEN quota * today_frac ELSE 0 END) AS expected
       FROM day_quota GROUP BY rep),
-  -- One pass over the period's events (events_team_at carries rep, type and conv for an index-only scan).
+  -- Counts per rep, week and type: whole weeks from the rollup, the edges from the events.
   type_week AS (
+    SELECT w.rep, w.week, w.type, w.n::bigint AS n, w.conv::bigint AS conv
+      FROM pacer.activity_weeks w WHERE w.team = me.team AND w.week >= full_from AND w.week < full_to
+    UNION ALL
     SELECT e.rep, week_starts[width_bucket(e.at, week_bounds)] AS week, e.type, count(*) AS n, count(*) FILTER (WHERE e.conv) AS conv
-      FROM pacer.events e WHERE e.team = me.team AND e.at >= t0 AND e.at < t1
+      FROM pacer.events e WHERE e.team = me.team AND e.at >= t0 AND e.at < full_from_i
+     GROUP BY 1, 2, 3
+    UNION ALL
+    SELECT e.rep, week_starts[width_bucket(e.at, week_bounds)] AS week, e.type, count(*) AS n, count(*) FILTER (WHERE e.conv) AS conv
+      FROM pacer.events e WHERE e.team = me.team AND e.at >= full_to_i AND e.at < t1
      GROUP BY 1, 2, 3),
   -- Each event type's driver and weight (the plan's activity weights), conversations apart.
   type_weight AS (

@@ -49,6 +49,7 @@ BEGIN
   INSERT INTO pacer.revoked_tokens (jti, reason)
     SELECT t.jti, 'rep erased' FROM pacer.tokens t WHERE t.team = p_team AND t.rep = p_rep
   ON CONFLICT (jti) DO NOTHING;
+  PERFORM pg_advisory_xact_lock(hashtext('pacer.events'), hashtext(p_team));
   DELETE FROM pacer.events WHERE team = p_team AND rep = p_rep;
   GET DIAGNOSTICS n_events = ROW_COUNT;
   DELETE FROM pacer.deal_snapshots WHERE team = p_team AND rep = p_rep;
