@@ -14,7 +14,7 @@ import { periodContaining } from '../../lib/metrics/periods';
 import type { ActivityEvent, DealSnapshot } from '../../lib/model';
 import { TeamClient } from '../../lib/sync-client';
 import { toServerDeal, toServerEvent } from '../../lib/sync-map';
-import { configureSync, startTeam, stopAll, type TeamFixture } from './sync-helpers';
+import { configureSync, seriousViolations, startTeam, stopAll, type TeamFixture } from './sync-helpers';
 
 const NOW = new Date();
 const PLAN = { ...defaultPlan('UTC'), annual: [{ effectiveFrom: '2020-01-01', annualQuota: 1_000_000 }] };
@@ -144,6 +144,19 @@ describe("the manager's popup", () => {
     // The hostile name is text, not markup.
     expect(await popup.locator('tr[data-rep="eve"] th button').textContent()).toBe(HOSTILE);
     await popup.close();
+  });
+
+  it.each(['light', 'dark'] as const)('has no serious or critical accessibility violation (%s): the team, a rep, Options → Team sync', async scheme => {
+    const popup = await openPopup();
+    await popup.emulateMedia({ colorScheme: scheme });
+    expect(await seriousViolations(popup)).toEqual([]);
+    await popup.getByRole('button', { name: "Open Ana Ortiz's summary and weekly review" }).click();
+    await popup.locator('[data-testid="rep-review"]').waitFor({ timeout: 15_000 });
+    expect(await seriousViolations(popup)).toEqual([]);
+    await popup.close();
+    await options.emulateMedia({ colorScheme: scheme });
+    expect(await seriousViolations(options)).toEqual([]);
+    await options.emulateMedia({ colorScheme: 'light' });
   });
 
   it('sorts by any column from its header button, saying so with aria-sort', async () => {

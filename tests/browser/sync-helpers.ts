@@ -1,6 +1,8 @@
 // Team sync browser tests: the REAL team server (server/local.ts: PostgreSQL on loopback
 // and the gateway) and the built extension. Helpers to seed a team, configure Pacer the way
 // a rep does (the options page), hand the background captured events, and read the server.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { startLocalTeamServer, type LocalTeamServer } from '../../server/local';
 import type { ExtensionBrowser } from '../../scripts/lib/browser';
@@ -93,4 +95,18 @@ export async function until<T>(what: string, check: () => Promise<T | undefined 
 export async function stopAll(browser: ExtensionBrowser | undefined, team: TeamFixture | undefined) {
   await browser?.close().catch(() => {});
   await team?.server.stop().catch(() => {});
+}
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's serious and critical violations on the page as it is (run through the DevTools protocol, past the page's CSP). */
+export async function seriousViolations(page: Page): Promise<{ id: string; help: string; nodes: string[] }[]> {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations
+      .filter(v => v.impact === 'serious' || v.impact === 'critical')
+      .map(v => ({ id: v.id, help: v.help, nodes: v.nodes.map(n => n.target.join(' ')) }));
+  });
 }
