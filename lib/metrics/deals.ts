@@ -125,6 +125,11 @@ export class DealHistory {
   private indexed = 0;
   /** True while `ids` is strictly ascending: snapshots in key order then match by a merge, not a lookup each. */
   ascending = true;
+  /** Rows adopted by addRows, read in place by buildDealTable; rowOf[deal] indexes them (-1: none). */
+  readonly rows: DealHistoryRow[] = [];
+  readonly rowOf: number[] = [];
+  /** The names the rows' stage and currency codes point into. */
+  rowCodes: readonly string[] = [];
 
   constructor(readonly stages: readonly string[]) {
     for (const s of stages) this.codeOf(s);
@@ -164,10 +169,12 @@ export class DealHistory {
     this.ids.push(id);
     this.names.push(undefined);
     this.nameMs.push(NaN);
+    this.rowOf.push(-1);
     return di;
   }
 
-  private nameDeal(di: number, name: string | undefined, ms: number): void {
+  /** Offers a name the deal's event at `ms` showed. */
+  nameDeal(di: number, name: string | undefined, ms: number): void {
     if (name === undefined) return;
     const seen = this.nameMs[di]!;
     // The earliest event's name; at one instant the first in alphabetical order, so arrival order never decides.
@@ -221,57 +228,62 @@ export class DealHistory {
 
   /**
    * Takes the background's per-deal rows (deal-history.ts) with the names their codes
-   * point into: numbers copied into the columns, no date parsed, no id looked up when
-   * the rows come in key order (as the table returns them).
+   * point into. The rows are kept as they are (buildDealTable reads them in place: no
+   * copy, no date parsed), and when they come in key order, as the table returns them,
+   * no deal id is looked up either.
    */
   addRows(stored: Pick<StoredDealHistory, 'rows' | 'codes'>): void {
     const { rows, codes } = stored;
-    const stage = new Int32Array(codes.length).fill(-2);
-    const currency = new Int32Array(codes.length).fill(-2);
-    const stageOf = (c: number) => (c < 0 ? -1 : stage[c] !== -2 ? stage[c]! : (stage[c] = this.codeOf(codes[c]!)));
-    const currencyOf = (c: number) => {
-      if (c < 0) return -1;
-      if (currency[c] !== -2) return currency[c]!;
-      const name = codes[c]!;
-      let k = this.currencyCode.get(name);
-      if (k === undefined) {
-        k = this.currencies.length;
-        this.currencies.push(name);
-        this.currencyCode.set(name, k);
-      }
-      return (currency[c] = k);
-    };
-    let total = this.h;
-    for (const r of rows) total += r.entries.length / ENTRY;
-    if (total > this.hDeal.length) this.grow(total);
-    let h = this.h;
+    if (this.rows.length > 0 && codes !== this.rowCodes) {
+      // A second set of rows with its own codes: copied into the columns instead.
+      for (const row of rows) if (row.entries.length > 0) this.copyRow(row, this.dealOf(row.dealId), codes);
+      return;
+    }
+    this.rowCodes = codes;
     for (let r = 0; r < rows.length; r++) {
       const row: DealHistoryRow = rows[r]!;
-      const e = row.entries;
-      if (e.length === 0) continue;
+      if (row.entries.length === 0) continue;
       const id = row.dealId;
       const last = this.ids.length - 1;
-      // In key order and new: appended without a lookup; otherwise looked up.
       const di = this.dealIndex.size === 0 && (last < 0 || this.ids[last]! < id) ? this.pushDeal(id) : this.dealOf(id);
-      for (let k = 0; k < e.length; k += ENTRY) {
-        const ms = e[k + E_MS]!;
-        const kind = e[k + E_KIND]!;
-        this.hDeal[h] = di;
-        this.hMs[h] = ms;
-        this.hKind[h] = kind;
-        if (kind === KIND_STAGE) {
-          this.hFrom[h] = stageOf(e[k + E_FROM]!);
-          this.hTo[h] = stageOf(e[k + E_TO]!);
-        }
-        this.hAmount[h] = e[k + E_AMOUNT]!;
-        this.hCurrency[h] = currencyOf(e[k + E_CURRENCY]!);
-        this.hDiscount[h] = e[k + E_DISCOUNT]!;
-        const name = e[k + E_NAME]!;
-        if (name >= 0) this.nameDeal(di, row.names[name], ms);
-        h++;
+      if (this.rowOf[di] !== -1) this.copyRow(row, di, codes); // the deal's second row
+      else {
+        this.rowOf[di] = this.rows.length;
+        this.rows.push(row);
       }
     }
-    this.h = h;
+  }
+
+  /** One row's entries copied into the columns, as if its events had been added one by one. */
+  private copyRow(row: DealHistoryRow, di: number, codes: readonly string[]): void {
+    const e = row.entries;
+    const name = (c: number) => (c < 0 ? -1 : this.codeOf(codes[c]!));
+    if (this.h + e.length / ENTRY > this.hDeal.length) this.grow(this.h + e.length / ENTRY);
+    for (let k = 0; k < e.length; k += ENTRY) {
+      const h = this.h++;
+      const ms = e[k + E_MS]!;
+      const kind = e[k + E_KIND]!;
+      this.hDeal[h] = di;
+      this.hMs[h] = ms;
+      this.hKind[h] = kind;
+      this.hFrom[h] = name(e[k + E_FROM]!);
+      this.hTo[h] = name(e[k + E_TO]!);
+      this.hAmount[h] = e[k + E_AMOUNT]!;
+      this.hCurrency[h] = e[k + E_CURRENCY]! < 0 ? -1 : this.currencyOf(codes[e[k + E_CURRENCY]!]!);
+      this.hDiscount[h] = e[k + E_DISCOUNT]!;
+      if (e[k + E_NAME]! >= 0) this.nameDeal(di, row.names[e[k + E_NAME]!], ms);
+    }
+  }
+
+  /** The code of a currency in `currencies`, added when new. */
+  currencyOf(name: string): number {
+    let c = this.currencyCode.get(name);
+    if (c === undefined) {
+      c = this.currencies.length;
+      this.currencies.push(name);
+      this.currencyCode.set(name, c);
+    }
+    return c;
   }
 
   private grow(need: number): void {
@@ -325,30 +337,57 @@ export function buildDealTable(
     }
     hist = history;
   } else hist = toDealHistory(history, stages);
-  const { ids, stageNames, stageIsOpen: openStage, h, hDeal, hMs, hKind, hFrom, hTo, hAmount, hCurrency, hDiscount, currencies } = hist;
-  // Deal rows: those met in events, then those known only from snapshots.
+  const { ids, stageNames, stageIsOpen: openStage, h, hDeal, hMs, hKind, hFrom, hTo, hAmount, hCurrency, hDiscount, currencies, rows, rowOf, rowCodes } = hist;
+  // Deal rows: those met in events or rows, then those known only from snapshots.
   const snapshots = matchSnapshots(hist, deals);
   const codeOf = (name: string) => hist.codeOf(name);
-
-  // Group the events by deal (a counting sort keeps each deal's events in input order).
   const n = ids.length;
+
+  // Events collected one by one, grouped by deal (a counting sort keeps each deal's in input order).
   const start = new Int32Array(n + 1);
-  for (let k = 0; k < h; k++) start[hDeal[k]! + 1]!++;
-  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
   const order = new Int32Array(h);
-  const fill = start.slice(0, n);
-  for (let k = 0; k < h; k++) order[fill[hDeal[k]!]!++] = k;
+  if (h > 0) {
+    for (let k = 0; k < h; k++) start[hDeal[k]! + 1]!++;
+    for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
+    const fill = start.slice(0, n);
+    for (let k = 0; k < h; k++) order[fill[hDeal[k]!]!++] = k;
+  }
+  // The rows' codes, mapped to this table's stage and currency codes once each.
+  const rowStage = new Int32Array(rowCodes.length).fill(-2);
+  const rowCurrency = new Int32Array(rowCodes.length).fill(-2);
+  const stageOfRow = (c: number) => (c < 0 ? -1 : rowStage[c] !== -2 ? rowStage[c]! : (rowStage[c] = codeOf(rowCodes[c]!)));
+  const currencyOfRow = (c: number) => (c < 0 ? -1 : rowCurrency[c] !== -2 ? rowCurrency[c]! : (rowCurrency[c] = hist.currencyOf(rowCodes[c]!)));
+  let entries = h;
+  for (const r of rows) entries += r.entries.length / ENTRY;
+
+  // One deal's history at a time, in small columns that stay in the CPU cache.
+  let cap = 64;
+  let sMs = new Float64Array(cap);
+  let sKind = new Uint8Array(cap);
+  let sFrom = new Int32Array(cap);
+  let sTo = new Int32Array(cap);
+  let sAmount = new Float64Array(cap);
+  let sCurrency = new Int32Array(cap);
+  let sDiscount = new Float64Array(cap);
+  let sOrd = new Int32Array(cap);
+  const reserve = (m: number) => {
+    if (m <= cap) return;
+    while (cap < m) cap *= 2;
+    [sMs, sAmount, sDiscount] = [new Float64Array(cap), new Float64Array(cap), new Float64Array(cap)];
+    [sFrom, sTo, sCurrency, sOrd] = [new Int32Array(cap), new Int32Array(cap), new Int32Array(cap), new Int32Array(cap)];
+    sKind = new Uint8Array(cap);
+  };
   // Same instant: the stage change comes before the close it caused (deal-merge emits
   // both), a win before a loss, then every other field: deal-history.ts's canonical order,
   // so the table never depends on the order the events were read in.
   const name = (c: number) => (c < 0 ? null : stageNames[c]!);
-  const currencyName = (x: number) => (hAmount[x]! === hAmount[x]! && hCurrency[x]! >= 0 ? currencies[hCurrency[x]!]! : null);
+  const currencyName = (x: number) => (sAmount[x]! === sAmount[x]! && sCurrency[x]! >= 0 ? currencies[sCurrency[x]!]! : null);
   const tie = (a: number, b: number) =>
-    (hKind[a] === KIND_STAGE ? cmpStr(name(hTo[a]!), name(hTo[b]!)) || cmpStr(name(hFrom[a]!), name(hFrom[b]!)) : 0) ||
-    cmpNum(hAmount[a]!, hAmount[b]!) ||
+    (sKind[a] === KIND_STAGE ? cmpStr(name(sTo[a]!), name(sTo[b]!)) || cmpStr(name(sFrom[a]!), name(sFrom[b]!)) : 0) ||
+    cmpNum(sAmount[a]!, sAmount[b]!) ||
     cmpStr(currencyName(a), currencyName(b)) ||
-    cmpNum(hDiscount[a]!, hDiscount[b]!);
-  const before = (a: number, b: number) => hMs[a]! - hMs[b]! || hKind[a]! - hKind[b]! || tie(a, b);
+    cmpNum(sDiscount[a]!, sDiscount[b]!);
+  const before = (a: number, b: number) => sMs[a]! - sMs[b]! || sKind[a]! - sKind[b]! || tie(a, b);
 
   const table: DealTable = {
     n,
@@ -367,11 +406,19 @@ export function buildDealTable(
     discount: new Float64Array(n).fill(NaN),
     reopened: new Uint16Array(n),
     entryStart: new Int32Array(n + 1),
-    entryStage: new Int32Array(h + 2 * n),
-    entryMs: new Float64Array(h + 2 * n),
-    entryEstimated: new Uint8Array(h + 2 * n),
+    entryStage: new Int32Array(entries + 2 * n),
+    entryMs: new Float64Array(entries + 2 * n),
+    entryEstimated: new Uint8Array(entries + 2 * n),
   };
   const closeDateMs = new Map<string, number>();
+  // One string per currency in the table (snapshots each carry their own copy), so the
+  // KPIs' rate lookups meet a handful of strings, not 50,000.
+  const known = [...currencies];
+  const sameCurrency = (c: string): string => {
+    for (let k = 0; k < known.length; k++) if (known[k] === c) return known[k]!;
+    known.push(c);
+    return c;
+  };
   let en = 0;
   const push = (stage: number, ms: number, estimated: boolean) => {
     table.entryStage[en] = stage;
@@ -383,39 +430,69 @@ export function buildDealTable(
   for (let i = 0; i < n; i++) {
     table.entryStart[i] = en;
     const snap = snapshots[i]!;
+    // The deal's history into the scratch columns: its collected events, then its row.
     const a = start[i]!;
     const b = start[i + 1]!;
+    const r = rowOf[i]!;
+    const e = r >= 0 ? rows[r]!.entries : null;
+    const m = b - a + (e ? e.length / ENTRY : 0);
+    reserve(m);
+    let j = 0;
+    for (let k = a; k < b; k++, j++) {
+      const x = order[k]!;
+      sMs[j] = hMs[x]!;
+      sKind[j] = hKind[x]!;
+      sFrom[j] = hKind[x] === KIND_STAGE ? hFrom[x]! : -1;
+      sTo[j] = hKind[x] === KIND_STAGE ? hTo[x]! : -1;
+      sAmount[j] = hAmount[x]!;
+      sCurrency[j] = hCurrency[x]!;
+      sDiscount[j] = hDiscount[x]!;
+    }
+    if (e) {
+      const named = !snap;
+      for (let k = 0; k < e.length; k += ENTRY, j++) {
+        sMs[j] = e[k + E_MS]!;
+        const kind = (sKind[j] = e[k + E_KIND]!);
+        sFrom[j] = kind === KIND_STAGE ? stageOfRow(e[k + E_FROM]!) : -1;
+        sTo[j] = kind === KIND_STAGE ? stageOfRow(e[k + E_TO]!) : -1;
+        sAmount[j] = e[k + E_AMOUNT]!;
+        sCurrency[j] = currencyOfRow(e[k + E_CURRENCY]!);
+        sDiscount[j] = e[k + E_DISCOUNT]!;
+        if (named && e[k + E_NAME]! >= 0) hist.nameDeal(i, rows[r]!.names[e[k + E_NAME]!], sMs[j]!);
+      }
+    }
     let sorted = true;
-    for (let k = a + 1; k < b; k++) if (before(order[k - 1]!, order[k]!) > 0) sorted = false;
-    if (!sorted) order.subarray(a, b).sort(before);
+    for (let k = 0; k < m; k++) sOrd[k] = k;
+    for (let k = 1; k < m; k++) if (sMs[k - 1]! > sMs[k]! || (sMs[k - 1] === sMs[k] && before(k - 1, k) > 0)) sorted = false;
+    if (!sorted) sOrd.subarray(0, m).sort(before);
 
     const snapCreated = snap?.createdAt === undefined ? NaN : isoMs(snap.createdAt);
-    const created = snapCreated === snapCreated ? snapCreated : b > a ? hMs[order[a]!]! : snap ? isoMs(snap.stageEnteredAt) : NaN;
+    const created = snapCreated === snapCreated ? snapCreated : m > 0 ? sMs[sOrd[0]!]! : snap ? isoMs(snap.stageEnteredAt) : NaN;
     table.createdMs[i] = created;
     table.createdKnown[i] = snapCreated === snapCreated ? 1 : 0;
 
-    let close = -1; // index into the columns of the latest close still standing
+    let close = -1; // index into the scratch columns of the latest close still standing
     let reopened = 0;
     const firstEntry = en;
-    for (let k = a; k < b; k++) {
-      const x = order[k]!;
-      if (hKind[x] === KIND_STAGE) {
-        const from = hFrom[x]!;
-        const to = hTo[x]!;
-        const ms = hMs[x]!;
+    for (let k = 0; k < m; k++) {
+      const x = sOrd[k]!;
+      if (sKind[x] === KIND_STAGE) {
+        const from = sFrom[x]!;
+        const to = sTo[x]!;
+        const ms = sMs[x]!;
         if (en === firstEntry && from >= 0) {
           if (snapCreated <= ms) push(from, snapCreated, false);
           else push(from, ms, true);
         }
         if (to >= 0) push(to, ms, false);
-        if (close >= 0 && ms > hMs[close]! && to >= 0 && openStage[to]) {
+        if (close >= 0 && ms > sMs[close]! && to >= 0 && openStage[to]) {
           close = -1;
           reopened++;
         }
       } else close = x;
     }
-    let outcome = close < 0 ? OPEN : hKind[close]!;
-    let closedMs = close < 0 ? NaN : hMs[close]!;
+    let outcome = close < 0 ? OPEN : sKind[close]!;
+    let closedMs = close < 0 ? NaN : sMs[close]!;
     if (snap) {
       // Dates are parsed only when they decide something (most snapshots agree with the history).
       const lastStage = en > firstEntry ? table.entryStage[en - 1]! : -1;
@@ -429,7 +506,7 @@ export function buildDealTable(
         outcome = OPEN;
         closedMs = NaN;
         reopened++;
-      } else if (snapOutcome !== OPEN && outcome !== snapOutcome && (b === a || isoMs(snap.lastSeenAt) > hMs[order[b - 1]!]!)) {
+      } else if (snapOutcome !== OPEN && outcome !== snapOutcome && (m === 0 || isoMs(snap.lastSeenAt) > sMs[sOrd[m - 1]!]!)) {
         // Closed before Pacer saw it close: the CRM's close date says when.
         outcome = snapOutcome;
         if (snap.closeDate) {
@@ -448,13 +525,13 @@ export function buildDealTable(
     let currency: string | null = null;
     if (snap && snap.amount !== null) {
       amount = snap.amount;
-      currency = snap.currency;
+      currency = snap.currency === null ? null : sameCurrency(snap.currency);
     } else {
-      let source = close >= 0 && hAmount[close]! === hAmount[close]! ? close : -1;
-      for (let k = b - 1; source < 0 && k >= a; k--) if (hAmount[order[k]!]! === hAmount[order[k]!]!) source = order[k]!;
+      let source = close >= 0 && sAmount[close]! === sAmount[close]! ? close : -1;
+      for (let k = m - 1; source < 0 && k >= 0; k--) if (sAmount[sOrd[k]!]! === sAmount[sOrd[k]!]!) source = sOrd[k]!;
       if (source >= 0) {
-        amount = hAmount[source]!;
-        currency = hCurrency[source]! < 0 ? null : currencies[hCurrency[source]!]!;
+        amount = sAmount[source]!;
+        currency = sCurrency[source]! < 0 ? null : currencies[sCurrency[source]!]!;
       }
     }
     if (amount !== null && Number.isFinite(amount)) {
@@ -463,7 +540,7 @@ export function buildDealTable(
     }
     let discount = snap?.discount ?? NaN;
     if (discount !== discount && snap?.listAmount && snap.amount !== null && snap.listAmount > 0) discount = 1 - snap.amount / snap.listAmount;
-    if (discount !== discount && close >= 0) discount = hDiscount[close]!;
+    if (discount !== discount && close >= 0) discount = sDiscount[close]!;
     table.discount[i] = Number.isFinite(discount) ? discount : NaN;
     table.names[i] = snap?.name ?? hist.names[i] ?? ids[i]!;
   }

@@ -4,7 +4,7 @@ import { driversOfTotals, type DailyAggregate } from './aggregate';
 import { WON, type DealTable } from './deals';
 import { DRIVERS, type Driver, type DriverCounts } from './drivers';
 import { quotaFor } from './goals';
-import { convert, UNKNOWN_CURRENCY } from './money';
+import { convert, RateCache, UNKNOWN_CURRENCY } from './money';
 import { addDays, holidaySet, isWorkingDay, periodDates, weekdayOf } from './periods';
 import type { DriverTargets, Plan } from './plan';
 
@@ -214,10 +214,11 @@ export function personalBests(
   let biggest: PersonalBests['biggestDealWon'] = null;
   let best = -1;
   let bestAmount = -Infinity;
+  const rates = new RateCache(plan);
   for (let i = 0; i < deals.n; i++) {
     const a = deals.amount[i]!;
     if (deals.outcome[i] !== WON || a !== a || deals.closedMs[i]! !== deals.closedMs[i]!) continue;
-    const amount = convert(a, deals.currency[i], plan);
+    const amount = rates.convert(a, deals.currency[i]);
     // Ties go to the earlier close, then the smaller id: the same deal whatever the table's row order.
     const better =
       amount !== null &&

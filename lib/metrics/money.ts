@@ -35,19 +35,50 @@ export function convert(amount: number, currency: string | null | undefined, r: 
   return rate === null || !Number.isFinite(amount) ? null : amount * rate;
 }
 
+/**
+ * rateOf for the few currencies a loop over deals meets: remembered by string value in
+ * a short list (currency strings read from storage are fresh objects, and looking each
+ * one up as a property key costs more than comparing three letters).
+ */
+export class RateCache {
+  private readonly currencies: (string | null | undefined)[] = [];
+  private readonly rates: (number | null)[] = [];
+  constructor(readonly r: Rates) {}
+
+  rate(currency: string | null | undefined): number | null {
+    const cs = this.currencies;
+    for (let i = 0; i < cs.length; i++) if (cs[i] === currency) return this.rates[i]!;
+    const rate = rateOf(currency, this.r);
+    if (cs.length < 16) {
+      cs.push(currency);
+      this.rates.push(rate);
+    }
+    return rate;
+  }
+
+  /** convert(), through the cache. */
+  convert(amount: number, currency: string | null | undefined): number | null {
+    const rate = this.rate(currency);
+    return rate === null || !Number.isFinite(amount) ? null : amount * rate;
+  }
+}
+
 /** Adds amounts one by one; converts what it can and keeps the rest per currency. */
 export class MoneySum {
   private converted = 0;
   private readonly apart: Record<string, number> = {};
   private unknown = 0;
-  constructor(private readonly r: Rates) {}
+  private readonly rates: RateCache;
+  constructor(private readonly r: Rates) {
+    this.rates = new RateCache(r);
+  }
 
   add(amount: number | null | undefined, currency: string | null | undefined, sign = 1): this {
     if (amount === null || amount === undefined || !Number.isFinite(amount)) {
       this.unknown += sign;
       return this;
     }
-    const rate = rateOf(currency, this.r);
+    const rate = this.rates.rate(currency);
     if (rate !== null) this.converted += sign * amount * rate;
     else {
       const key = currency || UNKNOWN_CURRENCY;

@@ -44,7 +44,7 @@ import {
   type TrainingRoi,
   type WinRate,
 } from './kpis';
-import { MoneySum, convert, type Money } from './money';
+import { MoneySum, RateCache, type Money } from './money';
 import { addDays, holidaySet, localDateOf, periodContaining, previousPeriod, workingDaysIn, type PeriodKind, type ZonedPeriod } from './periods';
 import type { DriverTargets, Plan } from './plan';
 import { river, type River } from './river';
@@ -205,18 +205,21 @@ export function scorecardFromAggregates(
   };
 
   // Pipeline now. Coverage counts deals expected to close by the period's end (or undated).
-  const open = pipeline(deals, plan, { stages: plan.stages, stageProbabilities: plan.stageProbabilities, closingBefore: current.endDate });
+  // The open deals are picked once: the three views below look at nothing else.
+  const openDeals = deals.filter(d => d.status === 'open');
+  const open = pipeline(openDeals, plan, { stages: plan.stages, stageProbabilities: plan.stageProbabilities, closingBefore: current.endDate });
   const coverage = pipelineCoverage(open.closing!, cur.quota, cur.attainment.attained);
 
-  const onDeck = leadsOnDeck(deals, plan.stages, plan.earlyStages);
+  const onDeck = leadsOnDeck(openDeals, plan.stages, plan.earlyStages);
   const onDeckValue = new MoneySum(plan);
   for (const d of onDeck.deals) onDeckValue.add(d.amount, d.currency);
-  const overTarget = dealsOverTarget(deals, plan.stageTargets, now);
+  const overTarget = dealsOverTarget(openDeals, plan.stageTargets, now);
 
   // The rep's own funnel, over all history up to now.
   const all = sumDays(days, '0000-00-00', addDays(today, 1));
   const funnel = { won: 0, lost: 0, wonValue: 0, wonWithAmount: 0 };
   const nowMs = now.getTime();
+  const rates = new RateCache(plan);
   for (let i = 0; i < facts.n; i++) {
     const o = facts.outcome[i];
     if (!(facts.closedMs[i]! <= nowMs)) continue;
@@ -224,7 +227,7 @@ export function scorecardFromAggregates(
     else if (o === WON) {
       funnel.won++;
       const a = facts.amount[i]!;
-      const v = a === a ? convert(a, facts.currency[i], plan) : null;
+      const v = a === a ? rates.convert(a, facts.currency[i]) : null;
       if (v !== null) {
         funnel.wonValue += v;
         funnel.wonWithAmount++;
