@@ -146,7 +146,7 @@ export function watchScorecard(db: PacerDb, clock: ReadonlySignal<Date> | { read
     scorecardPlan.value = p ?? undefined;
   });
 
-  // The dates to read: "start|end" of the previous period through the current one.
+  // The period and the one before it, for a plan that cannot place them (an error, not a crash).
   const range = computed(() => {
     const plan = scorecardPlan.value;
     if (!plan) return null;
@@ -158,25 +158,23 @@ export function watchScorecard(db: PacerDb, clock: ReadonlySignal<Date> | { read
       return { error: errorText(error) };
     }
   });
-  const stopQuery = effect(() => {
+  // Every read covers all periods (all day rows, every deal), so reading need not wait for
+  // the plan: it starts at once, beside the plan's read.
+  const stopQuery = watchWrites(
+    db,
+    () => readScorecardInputs(db),
+    value => {
+      mark(INPUTS_READ);
+      inputs.value = { status: 'ready', value }; // runs the compute effects synchronously
+    },
+    error => (inputs.value = { status: 'error', message: errorText(error) }),
+  );
+  const stopCompute = effect(() => {
     const r = range.value;
-    if (!r) return;
-    if (typeof r !== 'string') {
-      inputs.value = { status: 'error', message: `Your plan cannot place this period: ${r.error}` };
+    if (r && typeof r !== 'string') {
+      scorecard.value = { status: 'error', message: `Your plan cannot place this period: ${r.error}` };
       return;
     }
-    inputs.value = { status: 'loading' };
-    return watchWrites(
-      db,
-      () => readScorecardInputs(db),
-      value => {
-        mark(INPUTS_READ);
-        inputs.value = { status: 'ready', value }; // runs the compute effects synchronously
-      },
-      error => (inputs.value = { status: 'error', message: errorText(error) }),
-    );
-  });
-  const stopCompute = effect(() => {
     const input = inputs.value;
     const plan = scorecardPlan.value;
     const kind = periodKindOf(period.value);
