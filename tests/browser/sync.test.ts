@@ -85,6 +85,26 @@ describe('pushing to the team server', () => {
     await page.close();
   });
 
+  it('an entry logged by hand in the side panel reaches the server, and deleting it erases it there', async () => {
+    await configureSync(options, team.server.url, team.tokens.sam!);
+    const panel = await browser.extensionPage('sidepanel.html');
+    await panel.locator('#quick-add-type').selectOption('referral_given');
+    await panel.locator('#quick-add-who').fill('Dana Scully');
+    await panel.locator('#quick-add-subject').fill('Intro to Globex');
+    await panel.locator('#quick-add-subject').press('Enter');
+    const referral = async () =>
+      (await team.server.db.query<{ id: string; person_name: string | null }>("SELECT id, person_name FROM pacer.events WHERE team = 'acme' AND rep = 'sam' AND type = 'referral_given'")).rows;
+    // Written by the side panel, not the background: the worker hears of it through Dexie's cross-context events.
+    const [row] = await until('the referral on the server', async () => (await referral()).length === 1 && (await referral()), 30_000);
+    expect(row!.person_name).toBeNull();
+    await panel.getByRole('button', { name: /^Delete Referral given, Dana Scully/ }).click();
+    await panel.getByRole('button', { name: /^Yes, delete Referral given, Dana Scully/ }).click();
+    await until('the erasure to reach the server', async () => (await referral()).length === 0, 30_000);
+    // The side panel's line says all is sent.
+    await expect.poll(() => panel.locator('[data-testid="sync-line"]').textContent(), { timeout: 30_000 }).toMatch(/^Team sync: last sync .+ · 0 events waiting$/);
+    await panel.close();
+  });
+
   it('a worker killed again and again mid-push loses nothing and sends nothing twice', async () => {
     await configureSync(options, team.server.url, team.tokens.sam!);
     const before = (await serverIds(team.server, 'acme', 'sam')).length;
