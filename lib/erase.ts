@@ -84,8 +84,10 @@ export async function findPerson(db: PacerDb, query: PersonQuery): Promise<Perso
 
 /** Erases one person everywhere in the store, in one transaction; returns the report. */
 export async function erasePerson(db: PacerDb, query: PersonQuery, now = new Date(), timeZone?: string): Promise<ErasureReport> {
-  return db.transaction('rw', [db.events, db.tombstones, db.days, db.meta, db.people, db.sightings], async () => {
+  return db.transaction('rw', [db.events, db.tombstones, db.days, db.meta, db.people, db.sightings, db.importStaging], async () => {
     const match = await findPerson(db, query);
+    // An import interrupted while staging may hold their rows too: staged rows are never kept.
+    await db.importStaging.clear();
     const erased = new Set(match.eventIds);
     const daysBefore = await db.days.count();
     const events = await deleteEvents(db, match.eventIds, now, timeZone);

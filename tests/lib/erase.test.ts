@@ -50,6 +50,7 @@ describe('erase one person (a data-subject request)', () => {
 
   it('removes every event, people row and sighting link of theirs, leaves tombstones, and reports counts per table', async () => {
     await seed();
+    await db.importStaging.add({ kind: 'event', row: event('staged', { name: 'Dana Park', profileUrl: dana }) }); // an interrupted import
     const report = await erasePerson(db, { profileUrl: dana }, new Date('2026-11-27T12:00:00.000Z'), 'UTC');
     expect(report).toEqual({
       format: 'pacer-erasure-report', version: 1, scope: 'person', request: { profileUrl: dana }, erasedAt: '2026-11-27T12:00:00.000Z',
@@ -65,6 +66,7 @@ describe('erase one person (a data-subject request)', () => {
     ]);
     expect((await db.tombstones.toArray()).map(t => t.id).sort()).toEqual(['lead', 'li-view', 'manual', 'sf-call']);
     expect((await db.days.get('2026-11-26'))?.counts).toEqual({ call: 1, email: 1 });
+    expect(await db.importStaging.count()).toBe(0);
   });
 
   it('erasing by name at a company leaves the namesake at another company', async () => {
