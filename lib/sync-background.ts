@@ -175,6 +175,8 @@ export function startTeamSync(db: PacerDb): void {
   teamToken.watch(() => void soon());
   // The rep edited the plan while the team's is in force: put the team's back, and say so.
   planSettings.watch(() => void enforceTeamPlan(true));
+  // Back online (a background page hears this; a service worker relies on the retry alarm).
+  globalThis.addEventListener?.('online', () => void soon());
   // A new worker (after the browser restarted, or Chrome stopped the last one) resumes.
   void schedule().then(soon);
 }

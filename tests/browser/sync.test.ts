@@ -105,6 +105,26 @@ describe('pushing to the team server', () => {
     await panel.close();
   });
 
+  it('goes on by itself after the browser was offline', async () => {
+    await configureSync(options, team.server.url, team.tokens.sam!);
+    const before = (await serverIds(team.server, 'acme', 'sam')).length;
+    await browser.context.setOffline(true);
+    try {
+      await captureEvents(options, calls(60, 'offline'));
+      await expect.poll(() => options.locator('[data-testid="sync-error"]').textContent(), { timeout: 30_000 }).toMatch(/offline|Can't reach the team server/);
+      expect((await serverIds(team.server, 'acme', 'sam')).length).toBe(before);
+    } finally {
+      await browser.context.setOffline(false);
+    }
+    // No click: the retry alarm's backoff brings it back.
+    const onServer = await until('the events captured offline on the server', async () => {
+      const ids = await serverIds(team.server, 'acme', 'sam');
+      return ids.length === before + 60 && ids;
+    }, 90_000, 500);
+    expect(onServer).toEqual(await localIds(options));
+    await expect.poll(() => options.locator('[data-testid="sync-error"]').textContent(), { timeout: 30_000 }).toBe('none');
+  }, 150_000);
+
   it('a worker killed again and again mid-push loses nothing and sends nothing twice', async () => {
     await configureSync(options, team.server.url, team.tokens.sam!);
     const before = (await serverIds(team.server, 'acme', 'sam')).length;
