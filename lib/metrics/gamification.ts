@@ -5,7 +5,7 @@ import { WON, type DealTable } from './deals';
 import { DRIVERS, type Driver, type DriverCounts } from './drivers';
 import { quotaFor } from './goals';
 import { convert, RateCache, UNKNOWN_CURRENCY } from './money';
-import { addDays, holidaySet, isWorkingDay, periodDates, weekdayOf } from './periods';
+import { addDays, datesFrom, holidaySet, isWorkingDay, periodDates, weekdayOf } from './periods';
 import type { DriverTargets, Plan } from './plan';
 
 /** Σ weight × count over the drivers; drivers without a weight count 0. */
@@ -31,8 +31,12 @@ export function dailyTargetsOf(plan: Pick<Plan, 'dailyTargets' | 'weeklyTargets'
 
 /** A day meets its targets when every driver with a target reaches it. */
 export function meetsTargets(d: DailyAggregate | undefined, targets: DriverTargets): boolean {
+  return meets(d, Object.entries(targets) as [Driver, number][]);
+}
+
+function meets(d: DailyAggregate | undefined, targets: readonly (readonly [Driver, number])[]): boolean {
   const drivers = dayDrivers(d);
-  for (const [k, v] of Object.entries(targets) as [Driver, number][]) if (drivers[k] < v) return false;
+  for (const [k, v] of targets) if (drivers[k] < v) return false;
   return true;
 }
 
@@ -67,9 +71,12 @@ export function streaks(days: Iterable<DailyAggregate>, plan: Pick<Plan, 'dailyT
   let twenty: string | null = null;
   let todayMet = false;
   let current = 0;
-  for (let d = first; d <= today; d = addDays(d, 1)) {
-    if (!isWorkingDay(d, holidays)) continue;
-    const met = meetsTargets(map.get(d), targets);
+  const wanted = Object.entries(targets) as [Driver, number][];
+  const noRow = meets(undefined, wanted); // what a day without activity scores
+  for (const [d, weekday] of datesFrom(first, today)) {
+    if (weekday === 0 || weekday === 6 || holidays.has(d)) continue;
+    const row = map.get(d);
+    const met = row ? meets(row, wanted) : noRow;
     if (d === today) {
       todayMet = met;
       current = met ? run + 1 : run;
@@ -132,9 +139,11 @@ export function badges(
   };
   const list = sortedDays(days).filter(d => d.day <= today);
   let week = '';
+  let weekEnd = '';
   let weekCalls = 0;
   let weekMeetings = 0;
   let quarter = '';
+  let quarterEnd = '';
   let quarterRevenue = 0;
   let quarterQuota = 0;
   for (const d of list) {
@@ -143,9 +152,9 @@ export function badges(
     if ((c.referral_given ?? 0) + (c.referral_received ?? 0) > 0) earn('first-referral', d.day);
     if ((c.proposal_accepted ?? 0) > 0) earn('first-proposal-accepted', d.day);
     if (d.conversations >= 10) earn('ten-conversations-day', d.day);
-    const ws = weekStartOf(d.day, plan.weekStartsOn);
-    if (ws !== week) {
-      week = ws;
+    if (!(d.day >= week && d.day < weekEnd)) {
+      week = weekStartOf(d.day, plan.weekStartsOn);
+      weekEnd = addDays(week, 7);
       weekCalls = 0;
       weekMeetings = 0;
     }
@@ -154,9 +163,10 @@ export function badges(
     if (weekCalls >= 50) earn('fifty-calls-week', d.day);
     if (weekMeetings >= 10) earn('ten-meetings-week', d.day);
     if ((c.deal_won ?? 0) > 0) {
-      const q = periodDates('quarter', d.day, plan);
-      if (q.startDate !== quarter) {
+      if (!(d.day >= quarter && d.day < quarterEnd)) {
+        const q = periodDates('quarter', d.day, plan);
         quarter = q.startDate;
+        quarterEnd = q.endDate;
         quarterRevenue = 0;
         quarterQuota = quotaFor(plan, q);
       }
@@ -189,14 +199,19 @@ export function personalBests(
 ): PersonalBests {
   let day: PersonalBests['mostCallsInADay'] = null;
   const weeks = new Map<string, DailyAggregate[]>();
+  let ws = '';
+  let weekEnd = '';
+  let list: DailyAggregate[] = [];
   for (const d of sortedDays(days)) {
     if (d.day > today) continue;
     const calls = d.counts.call ?? 0;
     if (calls > 0 && (day === null || calls > day.value)) day = { value: calls, day: d.day };
-    const ws = weekStartOf(d.day, plan.weekStartsOn);
-    const list = weeks.get(ws);
-    if (list) list.push(d);
-    else weeks.set(ws, [d]);
+    if (!(d.day >= ws && d.day < weekEnd)) {
+      ws = weekStartOf(d.day, plan.weekStartsOn);
+      weekEnd = addDays(ws, 7);
+      weeks.set(ws, (list = []));
+    }
+    list.push(d);
   }
   let weekCalls: PersonalBests['mostCallsInAWeek'] = null;
   let weekScore: PersonalBests['bestWeekScore'] = null;

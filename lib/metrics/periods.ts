@@ -316,6 +316,31 @@ export const previousPeriod = (p: ZonedPeriod, options: PeriodOptions): ZonedPer
 export const nextPeriod = (p: ZonedPeriod, options: PeriodOptions): ZonedPeriod => periodForDate(p.kind, p.endDate, { ...options, timeZone: p.timeZone });
 
 /** Days of [startDate, endDate), oldest first. */
+const TWO_DIGITS = Array.from({ length: 32 }, (_, i) => String(i).padStart(2, '0'));
+
+/**
+ * Every local date from `first` to `last` (both included) with its weekday (0 = Sunday),
+ * written without a Date object per day: for loops over years of days.
+ */
+export function* datesFrom(first: string, last: string): Generator<[string, number]> {
+  let [y, m, d] = civilParts(first);
+  let weekday = weekdayOf(first);
+  for (let date = first; date <= last; ) {
+    yield [date, weekday];
+    weekday = (weekday + 1) % 7;
+    if (++d > daysInMonth(y, m)) {
+      d = 1;
+      if (++m > 12) {
+        m = 1;
+        y++;
+      }
+    }
+    date = `${String(y).padStart(4, '0')}-${TWO_DIGITS[m]}-${TWO_DIGITS[d]}`;
+  }
+}
+
+const daysInMonth = (y: number, m: number): number => (m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31);
+
 export function eachDate(startDate: string, endDate: string): string[] {
   const out: string[] = [];
   for (let d = startDate; d < endDate; d = addDays(d, 1)) out.push(d);

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   LocalDayKeyer,
+  datesFrom,
+  eachDate,
+  weekdayOf,
   addDays,
   dayLengthHours,
   daysBetween,
@@ -164,4 +167,14 @@ describe('civil dates and working days', () => {
     '2026-03-29T01:30:00+02:00',
     'nonsense',
   ])('isoMs(%s) is Date.parse', s => expect(isoMs(s)).toEqual(Date.parse(s)));
+});
+
+describe('datesFrom', () => {
+  it('walks every date with its weekday across month ends, a leap day and a year end, like addDays and weekdayOf', () => {
+    const walked = [...datesFrom('2023-12-28', '2024-03-02')];
+    const expected = eachDate('2023-12-28', '2024-03-03').map(d => [d, weekdayOf(d)]);
+    expect(walked).toEqual(expected);
+    expect(walked.map(([d]) => d)).toContain('2024-02-29');
+  });
+  it('is empty when the last date is before the first', () => expect([...datesFrom('2026-03-02', '2026-03-01')]).toEqual([]));
 });
