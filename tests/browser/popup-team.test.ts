@@ -193,7 +193,7 @@ describe("the manager's popup", () => {
     await popup.close();
   });
 
-  it("opens a rep's summary and weekly review; the kudos and focus saved there reach that rep's side panel", async () => {
+  it("opens a rep's summary and weekly review; the kudos and focus saved there reach that rep's side panel, under the team's plan in force", async () => {
     const popup = await openPopup();
     await popup.getByRole('button', { name: "Open Dev Shah's summary and weekly review" }).click();
     const detail = popup.locator('[data-testid="rep-detail"]');
@@ -218,6 +218,18 @@ describe("the manager's popup", () => {
     expect(await card.textContent()).toContain('Focus: Move two deals to proposal.');
     expect(await panel.locator('[data-testid="plan-source"]').textContent()).toMatch(/^Plan in force: from your team, Acme Sales \(quota: your allocation \(East\)/);
     await panel.close();
+
+    // Dev edits his quota locally: the team's allocation is put back, and the options page says so.
+    type Chrome = { chrome: { storage: { local: { get(k: string): Promise<Record<string, { annual: { annualQuota: number }[] }>>; set(v: object): Promise<void> } } } };
+    const quota = () => options.evaluate(async () => (await (globalThis as unknown as Chrome).chrome.storage.local.get('plan')).plan!.annual.map(r => r.annualQuota));
+    expect(await quota()).toEqual([240_000]);
+    await options.evaluate(async () => {
+      const { chrome } = globalThis as unknown as Chrome;
+      const { plan } = await chrome.storage.local.get('plan');
+      await chrome.storage.local.set({ plan: { ...plan, annual: [{ effectiveFrom: '2020-01-01', annualQuota: 1 }] } });
+    });
+    await expect.poll(quota, { timeout: 15_000 }).toEqual([240_000]);
+    await expect.poll(() => options.locator('[data-testid="plan-source"]').textContent(), { timeout: 15_000 }).toMatch(/Your own edit was replaced by it at .+: ask your manager to change the team's plan\.$/);
   });
 
   it("a rep's token sees their own numbers and rank only", async () => {
