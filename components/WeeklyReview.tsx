@@ -3,7 +3,7 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import type { ZonedPeriod } from '../lib/metrics/periods';
-import { reviewMarkdown, weekRange, type ReviewRow } from '../lib/review';
+import { reviewMarkdown, weekRangeLabel, type ReviewRow } from '../lib/review';
 
 export interface WeeklyReviewProps {
   period: Pick<ZonedPeriod, 'startDate' | 'endDate'>;
@@ -57,7 +57,7 @@ export function WeeklyReview({ period, rows, praise, opportunities, notes, onNot
       <section class="card" aria-labelledby="review-numbers">
         <h2 id="review-numbers">The numbers</h2>
         <table class="review-table">
-          <caption>Week of {weekRange(period)}: this week so far against last week and this week's target</caption>
+          <caption>Week of {weekRangeLabel(period, locale)}: this week so far against last week and this week's target</caption>
           <thead>
             <tr>
               <th scope="col">Measure</th>

@@ -96,6 +96,15 @@ export function praiseAndOpportunities(rows: readonly ReviewRow[], locale?: stri
 /** The week's first and last dates, e.g. "2026-03-16 to 2026-03-22". */
 export const weekRange = (period: Pick<ZonedPeriod, 'startDate' | 'endDate'>): string => `${period.startDate} to ${addDays(period.endDate, -1)}`;
 
+/** The week's first and last dates for the reader's locale ("Nov 23 – 29, 2026"), read as calendar dates (no zone shift). */
+export function weekRangeLabel(period: Pick<ZonedPeriod, 'startDate' | 'endDate'>, locale?: string): string {
+  const at = (date: string) => Date.parse(`${date}T00:00:00Z`);
+  const first = at(period.startDate);
+  const last = at(addDays(period.endDate, -1));
+  if (!Number.isFinite(first) || !Number.isFinite(last)) return weekRange(period);
+  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).formatRange(first, last);
+}
+
 const signed = (n: number, f: (n: number) => string) => (n > 0 ? `+${f(n)}` : n < 0 ? `−${f(-n)}` : '0');
 const metText = (met: boolean | null) => (met === null ? '—' : met ? 'Yes' : 'No');
 

@@ -50,7 +50,8 @@ describe('WeeklyReview', () => {
   it('renders one row per measure with this week, last week, target and change', () => {
     mount();
     const table = host.querySelector('table')!;
-    expect(table.querySelector('caption')!.textContent).toContain('2026-03-16 to 2026-03-22');
+    // The week's dates in the reader's locale (the Markdown keeps ISO dates).
+    expect(table.querySelector('caption')!.textContent!.replace(/\u2009/g, ' ')).toContain('Mar 16 – 22, 2026');
     expect([...table.querySelectorAll('thead th')].every(th => th.getAttribute('scope') === 'col')).toBe(true);
     const body = [...table.querySelectorAll('tbody tr')];
     expect(body.map(tr => tr.querySelector('th')!.getAttribute('scope'))).toEqual(['row', 'row', 'row', 'row']);

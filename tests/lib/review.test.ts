@@ -6,7 +6,7 @@ import { emptyDay, type DailyAggregate } from '../../lib/metrics/aggregate';
 import type { CountsByType } from '../../lib/metrics/counts';
 import { periodForDate } from '../../lib/metrics/periods';
 import type { Plan } from '../../lib/metrics/plan';
-import { praiseAndOpportunities, readReviewDays, reviewMarkdown, weeklyReview, type ReviewRow } from '../../lib/review';
+import { praiseAndOpportunities, readReviewDays, reviewMarkdown, weekRangeLabel, weeklyReview, type ReviewRow } from '../../lib/review';
 import { plan } from '../metrics/make';
 
 // Monday 2026-03-16 … Sunday 2026-03-22; last week 2026-03-09 … 2026-03-15.
@@ -153,4 +153,12 @@ describe('readReviewDays', () => {
     const got = await readReviewDays(db, P, new Date('2026-03-18T12:00:00Z'));
     expect(got).toMatchObject({ thisWeek: [], lastWeek: [] });
   });
+});
+
+describe('weekRangeLabel', () => {
+  it.each([
+    ['en-US', '2026-11-23', '2026-11-30', 'Nov 23 – 29, 2026'],
+    ['en-US', '2026-12-28', '2027-01-04', 'Dec 28, 2026 – Jan 3, 2027'],
+    ['de-DE', '2026-11-23', '2026-11-30', '23.–29. Nov. 2026'],
+  ] as const)('%s %s', (locale, startDate, endDate, expected) => expect(weekRangeLabel({ startDate, endDate }, locale).replace(/\u2009/g, ' ')).toBe(expected));
 });
