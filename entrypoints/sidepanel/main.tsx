@@ -14,6 +14,7 @@ import { earningsView, type EarningsView } from '../../lib/scorecard-extras';
 import '../../components/theme.css';
 import { CaptureToggle } from '../../components/CaptureToggle';
 import { TeamSidePanel } from '../../components/TeamSidePanel';
+import { teamSyncSettings, type TeamSyncSettings } from '../../lib/sync-state';
 import { ManualEntries } from '../../components/ManualEntries';
 import { focusQuickAdd, listenForQuickAdd, QuickAdd } from '../../components/QuickAdd';
 import { deleteManual, editManual, logManual, watchManual } from '../../lib/manual';
@@ -26,6 +27,13 @@ const MANUAL_SHOWN = 8;
 const manualEntries = signal<Loadable<ActivityEvent[]>>({ status: 'loading' });
 const editing = signal<ActivityEvent | undefined>(undefined);
 const planCurrency = signal('USD');
+/**
+ * Team sync's line appears once the rep has set sync up. Mounted only then: its count of
+ * what waits to be sent reads every event id on each write, which with 100,000 events
+ * stored made a burst of captures a hundred long tasks (npm run bench:sidepanel).
+ */
+const teamSyncSetUp = signal(false);
+const isSetUp = (s: TeamSyncSettings | null | undefined) => !!s && (s.enabled || s.url !== '');
 
 /** What closing the deal on the active tab earns: undefined until the scorecard and plan are read. */
 const dealEarnings = computed((): EarningsView | null | undefined => {
@@ -64,9 +72,11 @@ function SidePanel() {
   useScorecardMarks();
   useEffect(() => {
     void planSettings.getValue().then(p => (planCurrency.value = p.currency));
+    void teamSyncSettings.getValue().then(s => (teamSyncSetUp.value = isSetUp(s)));
     const stops = [
       watchClock(), watchWeekCounts(), watchActiveDeal(), watchManualEntries(), watchScorecard(db(), now),
       planSettings.watch(p => (planCurrency.value = p.currency)),
+      teamSyncSettings.watch(s => (teamSyncSetUp.value = isSetUp(s))),
       // The manifest's quick-add command (Alt+Shift+L) reaches this page while it is open.
       listenForQuickAdd(() => { window.focus(); focusQuickAdd(); }, window, browser.commands),
     ];
@@ -83,7 +93,7 @@ function SidePanel() {
     <main>
       <h1>Pacer</h1>
       <CaptureToggle />
-      <TeamSidePanel now={now.value} />
+      {teamSyncSetUp.value && <TeamSidePanel now={now.value} />}
       <section class="card" aria-labelledby="this-page">
         <h2 id="this-page">This page</h2>
         <ThisPage page={activePage.value} deal={activeDeal.value} touches={activeTouches.value} now={now.value} earnings={dealEarnings.value} />
