@@ -200,6 +200,10 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
       return { error: toApiError(e) };
     }
     let broken = false;
+    // PostgreSQL going away between two statements of this transaction is reported as an
+    // 'error' event on the checked-out client; unhandled, it would take the gateway down.
+    const onError = () => (broken = true);
+    client.on('error', onError);
     try {
       const params: unknown[] = [];
       const named = sig.args
@@ -224,6 +228,7 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
       if (error.status >= 500) log(`gateway: api.${fn} failed: ${error.code} ${error.message}`);
       return { error };
     } finally {
+      client.off('error', onError);
       client.release(broken);
     }
   }

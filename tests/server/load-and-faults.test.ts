@@ -30,11 +30,18 @@ let gateway: ChildProcess | undefined;
 let gatewayPort: number;
 const secret = randomBytes(32).toString('base64url');
 
+/** Set when the gateway exits without the test killing it: PostgreSQL dying must not take it down. */
+let gatewayCrashed: string | undefined;
+let killing = false;
+
 async function startGatewayProcess() {
   gateway = spawn(process.execPath, ['--import', 'tsx', 'server/gateway.ts'], {
     cwd: process.cwd(),
     env: { ...process.env, PACER_DATABASE_URL: postgres.url('authenticator'), PACER_JWT_SECRET: secret, PACER_PORT: String(gatewayPort), PACER_HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  gateway.once('exit', (code, signal) => {
+    if (!killing) gatewayCrashed = `the gateway exited by itself (code ${code}, signal ${signal})`;
   });
   for (const deadline = Date.now() + 30_000; Date.now() < deadline; ) {
     try {
@@ -48,12 +55,17 @@ async function startGatewayProcess() {
 }
 async function killGatewayProcess() {
   const g = gateway!;
+  if (g.exitCode !== null || g.signalCode !== null) return;
+  killing = true;
   const exited = new Promise(r => g.once('exit', r));
   g.kill('SIGKILL');
   await exited;
+  killing = false;
 }
 
 const sleep = (ms: number) => new Promise<void>(r => setTimeout(r, ms));
+/** PACER_TEST_DEBUG=1 narrates the faults and the progress. */
+const debug = (...args: unknown[]) => process.env.PACER_TEST_DEBUG && console.log(new Date().toISOString().slice(11, 23), ...args);
 
 beforeAll(async () => {
   postgres = await startLocalPostgres();
@@ -81,6 +93,7 @@ async function serverEventCount(): Promise<number> {
 }
 async function until(condition: () => Promise<boolean>, what: string, timeoutMs = 120_000) {
   for (const deadline = Date.now() + timeoutMs; ; await sleep(100)) {
+    if (gatewayCrashed) throw new Error(gatewayCrashed);
     if (await condition()) return;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
   }
@@ -120,10 +133,12 @@ it('20 reps push a year each through network cuts and server crashes: the server
   // (30 s base → 100 ms, 30 min cap → 6 s).
   const repLoop = async (rep: string) => {
     const db = dbs[rep]!;
+    if (gatewayCrashed) throw new Error(gatewayCrashed);
     const api = new TeamClient({ url, token: tokens[rep]!, timeoutMs: 5000 });
     let identity: string | undefined;
     let failed = 0;
     for (;;) {
+      if (gatewayCrashed) throw new Error(gatewayCrashed);
       const r = await runSync({ db, api, serverUrl: url, knownIdentity: identity, week: '2026-11-16', quickRetriesMs: [50, 150] });
       identity = r.identity ?? identity;
       if (r.ok) {
@@ -141,16 +156,19 @@ it('20 reps push a year each through network cuts and server crashes: the server
 
   const faults = (async () => {
     await until(async () => (await serverEventCount()) >= firstWave * 0.15, '15 % pushed');
+    debug('cut the network');
     proxy.cut();
     await sleep(1500);
     proxy.restore();
 
     await until(async () => (await serverEventCount()) >= firstWave * 0.35, '35 % pushed');
+    debug('kill PostgreSQL');
     await postgres.kill();
     await sleep(1000);
     await postgres.restart();
 
     await until(async () => (await serverEventCount()) >= firstWave * 0.55, '55 % pushed');
+    debug('kill the gateway');
     await killGatewayProcess();
     await sleep(500);
     await startGatewayProcess();
@@ -161,9 +179,11 @@ it('20 reps push a year each through network cuts and server crashes: the server
       await dbs[rep]!.events.bulkAdd(events.slice(Math.floor(events.length * 0.7)));
     }
     allCaptured = true;
+    debug('all captured');
   })();
+  const progress = setInterval(async () => debug('server holds', await serverEventCount(), 'of', total, failures), 5000);
 
-  await Promise.all([faults, ...reps.map(repLoop)]);
+  await Promise.all([faults, ...reps.map(repLoop)]).finally(() => clearInterval(progress));
 
   expect(otherErrors).toEqual([]);
   expect(failures.network).toBeGreaterThan(0); // the cut and the gateway crash were felt …
