@@ -111,11 +111,7 @@ function Team({ conn }: { conn: TeamConnection }) {
             <>
               <AsOf state={ready} now={now} />
               {summary.viewer.role !== 'manager' ? (
-                <>
-                  <TeamRepView summary={summary} />
-                  <h2>Your activity</h2>
-                  <Personal />
-                </>
+                <TeamRepView summary={summary} />
               ) : rep ? (
                 <TeamRepDetail
                   rep={rep}
@@ -140,6 +136,13 @@ function Team({ conn }: { conn: TeamConnection }) {
           );
         }}
       </TeamStateView>
+      {/* A rep's own activity stays in view, also while the team's numbers load or cannot be had. */}
+      {!manager && (
+        <>
+          <h2>Your activity</h2>
+          <Personal />
+        </>
+      )}
       <Buttons />
     </main>
   );
