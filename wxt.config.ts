@@ -41,7 +41,19 @@ export default defineConfig({
     // Manual logging (issue #5): the open side panel focuses its quick-add form.
     commands: { 'quick-add': { suggested_key: { default: 'Alt+Shift+L' }, description: 'Log an activity by hand' } },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'pacer@pacer.dev', strict_min_version: '115.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'pacer@pacer.dev',
+              // 140 (the ESR of 2025) is the first to read data_collection_permissions; Android 142.
+              strict_min_version: '140.0',
+              // Firefox's data consent (issue #9): nothing leaves the browser by default; team
+              // sync, when the rep turns it on, sends activity and names to their team's server.
+              data_collection_permissions: { required: ['none'], optional: ['websiteActivity', 'personallyIdentifyingInfo'] },
+            },
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
       : {}),
   }),
 });

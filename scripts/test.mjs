@@ -10,5 +10,7 @@ const run = (cmd, args) => {
 
 run('npx', ['tsc', '--noEmit']);
 run('npx', ['vitest', 'run']);
+// Issue #9: the Firefox build passes Mozilla's web-ext lint (fails on errors) and names its pages.
+run('npm', ['run', 'lint:firefox']);
 run('npm', ['run', 'test:server']);
 run('npm', ['run', 'test:browser']);

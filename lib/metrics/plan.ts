@@ -175,7 +175,8 @@ export function validatePlan(input: unknown, options: ValidateOptions = {}): Pla
   if (!Number.isInteger(p.weekStartsOn) || (p.weekStartsOn as number) < 0 || (p.weekStartsOn as number) > 6) {
     err('weekStartsOn', `The week must start on a day from 0 (Sunday) to 6 (Saturday), not ${String(p.weekStartsOn)}.`);
   }
-  if (!isValidTimeZone(p.timeZone)) err('timeZone', `"${String(p.timeZone)}" is not a time zone this browser knows (use an IANA name like Europe/Berlin).`);
+  if (p.timeZone === undefined || p.timeZone === null || p.timeZone === '') err('timeZone', 'The plan needs a time zone: not a time zone set yet (use an IANA name like Europe/Berlin).');
+  else if (!isValidTimeZone(p.timeZone)) err('timeZone', `"${String(p.timeZone)}" is not a time zone this browser knows (use an IANA name like Europe/Berlin).`);
 
   const currencyCode = (v: unknown): v is string => typeof v === 'string' && /^[A-Z]{3}$/.test(v);
   const knownCurrency = (c: string) => supportedCurrencies === null || supportedCurrencies.has(c);

@@ -53,6 +53,8 @@ const SYMBOLS: readonly (readonly [string, string | null])[] = [
 ];
 
 const SCALE: Record<string, number> = { K: 1e3, M: 1e6, B: 1e9 };
+/** The largest amount read as one (a quadrillion); anything larger is unknown. */
+export const MAX_AMOUNT = 1e15;
 
 /** "120,000.00" style numbers: grouping in threes, optional decimals. */
 function parseNumber(raw: string): number | null {
@@ -164,7 +166,11 @@ export function parseAmount(text: string): ParsedAmount | null {
   const value = parseNumber(s);
   if (value === null) return null;
   const amount = tidy(value * scale, 6);
-  return { amount: negative ? -amount : amount, currency };
+  // Past this no deal is that large and the cents are gone (2^53): garbage, not an amount.
+  // (A 300-digit number also overflowed tidy() to Infinity.) Issue #9's fuzzing found both.
+  if (!Number.isFinite(amount) || amount > MAX_AMOUNT) return null;
+  // "-0" is zero, not a negative amount.
+  return { amount: negative && amount !== 0 ? -amount : amount, currency };
 }
 
 /** A percentage as displayed ("15%", "15 %", "12,5 %", "-5%") as a fraction (0.125); null without a "%". */
