@@ -97,7 +97,8 @@ function Team({ conn }: { conn: TeamConnection }) {
   };
 
   const s = state.value;
-  const manager = s.status === 'ready' && s.snapshot.summary.viewer.role === 'manager';
+  // Known from the last sync before the summary arrives, so a manager's popup does not flash the personal view.
+  const manager = (s.status === 'ready' ? s.snapshot.summary.viewer.role : conn.whoami?.role) === 'manager';
   return (
     <main style={{ width: manager ? '600px' : '340px' }}>
       <h1>{s.status === 'ready' ? s.snapshot.summary.team.name : 'Your team'}</h1>
