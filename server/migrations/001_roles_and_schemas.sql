@@ -25,6 +25,7 @@ REVOKE ALL ON SCHEMA api FROM PUBLIC;
 GRANT USAGE ON SCHEMA pacer TO pacer_rep, pacer_manager;
 GRANT USAGE ON SCHEMA api TO pacer_rep, pacer_manager;
 
--- Nothing is callable unless granted by name below.
+-- Nothing is callable unless granted by name (and see the REVOKE at the end of 008: per-schema
+-- default privileges cannot withdraw PUBLIC's EXECUTE by themselves).
 ALTER DEFAULT PRIVILEGES IN SCHEMA api REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;
 ALTER DEFAULT PRIVILEGES IN SCHEMA pacer REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;

@@ -71,8 +71,9 @@ END
 $$;
 GRANT EXECUTE ON FUNCTION pacer.require_array(jsonb, text, int) TO pacer_rep, pacer_manager;
 
+-- SECURITY INVOKER: row-level security shows a rep only their own rows, a manager their team's.
 CREATE FUNCTION pacer.member_territory(p_team text, p_rep text) RETURNS text
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pacer, pg_temp AS $$
+LANGUAGE sql STABLE SET search_path = pacer, pg_temp AS $$
   SELECT coalesce(
     (SELECT a.territory FROM pacer.allocations a WHERE a.team = p_team AND a.rep = p_rep AND a.territory IS NOT NULL
       ORDER BY a.revision DESC LIMIT 1),

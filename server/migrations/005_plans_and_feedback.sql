@@ -79,8 +79,9 @@ END
 $$;
 GRANT EXECUTE ON FUNCTION pacer.require_manager(boolean, text) TO pacer_rep, pacer_manager;
 
+-- SECURITY INVOKER: a rep sees only their own row, so for a rep this holds only for themself.
 CREATE FUNCTION pacer.require_team_rep(p_team text, p_rep text) RETURNS void
-LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pacer, pg_temp AS $$
+LANGUAGE plpgsql STABLE SET search_path = pacer, pg_temp AS $$
 BEGIN
   IF p_rep IS NULL OR NOT EXISTS (SELECT FROM pacer.reps r WHERE r.team = p_team AND r.id = p_rep AND r.role = 'rep') THEN
     RAISE EXCEPTION USING ERRCODE = '22023', MESSAGE = format('There is no rep %L on this team.', p_rep);

@@ -70,6 +70,9 @@ LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pacer, pg_temp AS $
 DECLARE
   p jsonb := pacer.plan_at(p_team, current_date);
 BEGIN
+  IF current_setting('role', true) IN ('pacer_rep', 'pacer_manager') AND p_team IS DISTINCT FROM pacer.claim_team() THEN
+    RAISE EXCEPTION USING ERRCODE = '42501', MESSAGE = 'Only your own team''s rollup.';
+  END IF;
   PERFORM pacer.lock_team_events(p_team);
   IF EXISTS (SELECT FROM pacer.activity_weeks_basis b WHERE b.team = p_team AND b.time_zone = p ->> 'timeZone'
              AND b.week_starts_on = (p ->> 'weekStartsOn')::int) THEN
@@ -88,3 +91,9 @@ GRANT EXECUTE ON FUNCTION pacer.rebuild_activity_weeks(text) TO pacer_manager;
 
 -- Existing teams (a database migrated with events already in it).
 SELECT pacer.rebuild_activity_weeks(t.id) FROM pacer.teams t;
+
+-- PostgreSQL grants EXECUTE on every new function to PUBLIC, and per-schema default privileges
+-- cannot take that back (001's ALTER DEFAULT PRIVILEGES only documents the intent). So: nothing
+-- in these schemas is callable except what the migrations granted to a role by name.
+REVOKE EXECUTE ON ALL FUNCTIONS IN SCHEMA pacer FROM PUBLIC;
+REVOKE EXECUTE ON ALL FUNCTIONS IN SCHEMA api FROM PUBLIC;

@@ -150,6 +150,30 @@ describe('a manager', () => {
     }
   });
 
+  it('cannot reach the admin functions, the token list or the rollup, even with SQL', async () => {
+    const client = new pg.Client({ connectionString: server.postgres.url('authenticator') });
+    await client.connect();
+    try {
+      for (const [role, rep] of [['pacer_manager', 'mia'], ['pacer_rep', 'ana']] as const) {
+        for (const sql of [
+          "SELECT pacer.admin_erase_rep('t1', 'ben')",
+          "SELECT pacer.admin_revoke_token('00000000-0000-0000-0000-000000000000')",
+          'SELECT count(*) FROM pacer.tokens',
+          'SELECT count(*) FROM pacer.activity_weeks',
+          "SELECT pacer.rebuild_activity_weeks('t2')",
+        ]) {
+          await client.query('BEGIN');
+          await client.query(`SET LOCAL ROLE ${role}`);
+          await client.query("SELECT set_config('request.jwt.claims', $1, true)", [JSON.stringify({ role, team: 't1', rep })]);
+          await expect(client.query(sql), `${role}: ${sql}`).rejects.toMatchObject({ code: '42501' });
+          await client.query('ROLLBACK');
+        }
+      }
+    } finally {
+      await client.end();
+    }
+  });
+
   it('writes plans, allocations and feedback for their own team only', async () => {
     const plan = await rpc(server.url, t1.mia, 'set_team_plan', { plan: { currency: 'USD', timeZone: 'UTC' }, effective_from: '2026-01-01' });
     expect(plan.status).toBe(200);
