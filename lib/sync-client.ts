@@ -166,7 +166,8 @@ const JWT_LIKE = /eyJ[\w-]*\.[\w-]+\.[\w-]*/g;
 /** A server (or a proxy) may echo the Authorization header back: the token never reaches our words. */
 export function redactToken(text: string, token: string): string {
   const t = token.trim();
-  return (t ? text.split(t).join('[token]') : text).replace(JWT_LIKE, '[token]');
+  // A real token is long; a short one would blank out ordinary words that happen to contain it.
+  return (t.length >= 16 ? text.split(t).join('[token]') : text).replace(JWT_LIKE, '[token]');
 }
 
 /** PostgREST's error body: { code, message, details?, hint? }; anything else is read as text. */

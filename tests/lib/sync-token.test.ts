@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { openDb, type PacerDb } from '../../lib/db';
 import { requestSync } from '../../lib/sync-background';
+import { redactToken } from '../../lib/sync-client';
 import { syncStatus, teamSyncSettings, teamToken } from '../../lib/sync-state';
 
 const TOKEN = 'eyJhbGciOiJIUzI1NiJ9.eyJyb2xlIjoicGFjZXJfcmVwIn0.c2VjcmV0LXNpZ25hdHVyZS1kby1ub3QtbG9n';
@@ -50,5 +51,11 @@ describe('the team token', () => {
     const everything = [JSON.stringify(result), JSON.stringify(await syncStatus.getValue()), JSON.stringify(await fakeBrowser.storage.sync.get()), ...logged].join('\n');
     expect(everything).not.toContain(TOKEN);
     expect(everything).not.toContain(TOKEN.split('.')[2]);
+  });
+
+  it('is redacted from a server message, and so is anything shaped like a JWT; ordinary words stay', () => {
+    expect(redactToken(`invalid token ${TOKEN}!`, TOKEN)).toBe('invalid token [token]!');
+    expect(redactToken('leaked eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.abc_DEF-123 here', 'another-token-of-some-length')).toBe('leaked [token] here');
+    expect(redactToken('internal error (try later)', 't')).toBe('internal error (try later)');
   });
 });
