@@ -12,7 +12,7 @@ const REPS = Number(process.env.BENCH_REPS ?? 50);
 const EVENTS_PER_REP = Number(process.env.BENCH_EVENTS_PER_REP ?? 5000);
 const BATCH = 500; // lib/sync.ts BATCH_LIMITS.events
 const CONCURRENCY = 10;
-const RUNS = 15;
+const RUNS = 25;
 
 const line = (name: string, value: number, unit: string) => console.log(`${name}: ${Number.isInteger(value) ? value : value.toFixed(1)} ${unit}`);
 const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(q * xs.length) - 1)]!;

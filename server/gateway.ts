@@ -51,6 +51,8 @@ interface FunctionSig {
   /** Arguments that have defaults: the last `optional` ones. */
   optional: number;
   readOnly: boolean;
+  /** json/jsonb: the answer goes out as PostgreSQL's text, never parsed and re-serialised here. */
+  returnsJson: boolean;
 }
 
 /** PostgREST's SQLSTATE → HTTP status table (the parts Pacer's functions can raise). */
@@ -95,9 +97,9 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
 
   let signatures: Map<string, FunctionSig> | undefined;
   const loadSignatures = async () => {
-    const { rows } = await pool.query<{ name: string; arg_names: string[] | null; arg_types: string[]; defaults: number; volatility: string }>(
+    const { rows } = await pool.query<{ name: string; arg_names: string[] | null; arg_types: string[]; defaults: number; volatility: string; returns: string }>(
       `SELECT p.proname AS name, p.proargnames AS arg_names, p.proargtypes::oid[]::regtype[]::text[] AS arg_types,
-              p.pronargdefaults AS defaults, p.provolatile AS volatility
+              p.pronargdefaults AS defaults, p.provolatile AS volatility, p.prorettype::regtype::text AS returns
          FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
         WHERE n.nspname = 'api' AND p.prokind = 'f'`,
     );
@@ -108,6 +110,7 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
           args: r.arg_types.map((type, i) => ({ name: r.arg_names?.[i] ?? `$${i + 1}`, type })),
           optional: r.defaults,
           readOnly: r.volatility !== 'v',
+          returnsJson: r.returns === 'jsonb' || r.returns === 'json',
         },
       ]),
     );
@@ -189,10 +192,10 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
     }
     const result = await call(verified.claims, match[1]!, sig, args);
     if ('error' in result) return fail(res, result.error);
-    send(res, 200, result.value);
+    sendJson(res, 200, result.json);
   }
 
-  async function call(claims: PacerClaims, fn: string, sig: FunctionSig, args: Record<string, unknown>): Promise<{ value: unknown } | { error: ApiError }> {
+  async function call(claims: PacerClaims, fn: string, sig: FunctionSig, args: Record<string, unknown>): Promise<{ json: string } | { error: ApiError }> {
     let client: pg.PoolClient | undefined;
     try {
       client = await pool.connect();
@@ -218,9 +221,11 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
       await client.query(`SET LOCAL ROLE "${claims.role}"`);
       await client.query("SELECT set_config('request.jwt.claims', $1, true)", [JSON.stringify(claims)]);
       await client.query('SELECT api.check_token()');
-      const { rows } = await client.query<{ result: unknown }>(`SELECT api."${fn}"(${named.join(', ')}) AS result`, params);
+      const invocation = `api."${fn}"(${named.join(', ')})`;
+      const { rows } = await client.query<{ result: unknown }>(`SELECT ${sig.returnsJson ? `${invocation}::text` : invocation} AS result`, params);
       await client.query('COMMIT');
-      return { value: rows[0]?.result ?? null };
+      const result = rows[0]?.result ?? null;
+      return { json: sig.returnsJson && typeof result === 'string' ? result : JSON.stringify(result) };
     } catch (e) {
       const error = toApiError(e);
       if (error.status === 503 || error.code === 'PGRST000') broken = true;
@@ -271,8 +276,11 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 }
 
 function send(res: ServerResponse, status: number, value: unknown) {
+  sendJson(res, status, JSON.stringify(value));
+}
+
+function sendJson(res: ServerResponse, status: number, body: string) {
   if (res.headersSent) return;
-  const body = JSON.stringify(value);
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
   res.end(body);
 }
