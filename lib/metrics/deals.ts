@@ -26,6 +26,8 @@ export interface DealTable {
   ids: string[];
   names: string[];
   snapshots: (DealSnapshot | null)[];
+  /** The snapshots with status open, in the order they were given. */
+  openSnapshots: DealSnapshot[];
   /** Stage names by code; codes 0 … planStages − 1 are the plan's stages in order. */
   stageNames: string[];
   /** Per stage code: false for closed stages (named closed/won/lost and not in the plan). */
@@ -59,35 +61,51 @@ const cmpNum = (a: number, b: number): number => (a === b || (a !== a && b !== b
 const cmpStr = (a: string | null, b: string | null): number => (a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1);
 
 /**
- * Each deal's snapshot, by the deal's row in `hist` (deals only in snapshots are added).
- * Rows adopted in key order and snapshots in key order (both tables' primary-key order)
- * match by a merge; otherwise by lookup.
+ * Each deal's snapshot, by the deal's row in `hist` (deals only in snapshots are added),
+ * and the open ones in input order. Rows adopted in key order and snapshots in key order
+ * (both tables' primary-key order) match by a merge in one pass, touching each snapshot
+ * once; otherwise by lookup.
  */
-function matchSnapshots(hist: DealHistory, deals: readonly DealSnapshot[]): (DealSnapshot | null)[] {
+function matchSnapshots(hist: DealHistory, deals: readonly DealSnapshot[]): { snapshots: (DealSnapshot | null)[]; open: DealSnapshot[] } {
   const out = new Array<DealSnapshot | null>(hist.ids.length).fill(null);
-  let inOrder = hist.ascending;
-  for (let k = 1; inOrder && k < deals.length; k++) if (!(deals[k - 1]!.id < deals[k]!.id)) inOrder = false;
-  if (inOrder) {
+  const open: DealSnapshot[] = [];
+  if (hist.ascending) {
     const ids = hist.ids;
     const known = ids.length;
     const extra: DealSnapshot[] = [];
     let i = 0;
-    for (const d of deals) {
+    let previous: string | null = null;
+    let k = 0;
+    for (; k < deals.length; k++) {
+      const d = deals[k]!;
       const id = d.id;
+      if (previous !== null && !(previous < id)) break; // not in key order (or a repeat): match by lookup
+      previous = id;
+      if (d.status === 'open') open.push(d);
+      if (i < known && ids[i] === id) {
+        out[i++] = d;
+        continue;
+      }
       while (i < known && ids[i]! < id) i++;
-      if (i < known && ids[i] === id) out[i] = d;
-      else extra.push(d); // strictly ascending: neither among the rows nor a repeat
+      if (i < known && ids[i] === id) out[i++] = d;
+      else extra.push(d);
     }
-    for (const d of extra) out[hist.appendDeal(d.id)] = d;
-    return out;
+    if (k === deals.length) {
+      for (const d of extra) out[hist.appendDeal(d.id)] = d;
+      return { snapshots: out, open };
+    }
+    out.fill(null);
+    open.length = 0;
   }
   for (const d of deals) {
     const i = hist.dealOf(d.id);
     if (out[i]) throw new RangeError(`Two snapshots of deal ${d.id}: pass the latest only.`);
     out[i] = d;
+    if (d.status === 'open') open.push(d);
   }
-  return out;
+  return { snapshots: out, open };
 }
+
 const KIND_STAGE = 0;
 
 /**
@@ -163,9 +181,9 @@ export class DealHistory {
     return this.pushDeal(id);
   }
 
-  private pushDeal(id: string): number {
+  private pushDeal(id: string, inOrder = false): number {
     const di = this.ids.length;
-    if (di > 0 && !(this.ids[di - 1]! < id)) this.ascending = false;
+    if (!inOrder && di > 0 && !(this.ids[di - 1]! < id)) this.ascending = false;
     this.ids.push(id);
     this.names.push(undefined);
     this.nameMs.push(NaN);
@@ -245,7 +263,7 @@ export class DealHistory {
       if (row.entries.length === 0) continue;
       const id = row.dealId;
       const last = this.ids.length - 1;
-      const di = this.dealIndex.size === 0 && (last < 0 || this.ids[last]! < id) ? this.pushDeal(id) : this.dealOf(id);
+      const di = this.dealIndex.size === 0 && this.ascending && (last < 0 || this.ids[last]! < id) ? this.pushDeal(id, true) : this.dealOf(id);
       if (this.rowOf[di] !== -1) this.copyRow(row, di, codes); // the deal's second row
       else {
         this.rowOf[di] = this.rows.length;
@@ -339,7 +357,7 @@ export function buildDealTable(
   } else hist = toDealHistory(history, stages);
   const { ids, stageNames, stageIsOpen: openStage, h, hDeal, hMs, hKind, hFrom, hTo, hAmount, hCurrency, hDiscount, currencies, rows, rowOf, rowCodes } = hist;
   // Deal rows: those met in events or rows, then those known only from snapshots.
-  const snapshots = matchSnapshots(hist, deals);
+  const { snapshots, open: openSnapshots } = matchSnapshots(hist, deals);
   const codeOf = (name: string) => hist.codeOf(name);
   const n = ids.length;
 
@@ -394,6 +412,7 @@ export function buildDealTable(
     ids,
     names: new Array<string>(n),
     snapshots,
+    openSnapshots,
     stageNames,
     stageIsOpen: openStage,
     planStages: stages.length,

@@ -205,8 +205,8 @@ export function scorecardFromAggregates(
   };
 
   // Pipeline now. Coverage counts deals expected to close by the period's end (or undated).
-  // The open deals are picked once: the three views below look at nothing else.
-  const openDeals = deals.filter(d => d.status === 'open');
+  // The open deals, picked while the deal table matched the snapshots: the three views below look at nothing else.
+  const openDeals = facts.openSnapshots;
   const open = pipeline(openDeals, plan, { stages: plan.stages, stageProbabilities: plan.stageProbabilities, closingBefore: current.endDate });
   const coverage = pipelineCoverage(open.closing!, cur.quota, cur.attainment.attained);
 
