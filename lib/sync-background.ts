@@ -48,9 +48,15 @@ export function statusAfter(previous: SyncStatus, result: RunResult, now: Date, 
 
 let running: Promise<SyncStatus> | null = null;
 let again = false;
+let forced = false;
 
-/** Runs now, or once more right after the run in progress. Answers the status. */
-export function requestSync(db: PacerDb): Promise<SyncStatus> {
+/**
+ * Runs now, or once more right after the run in progress. Answers the status. `whenDue`
+ * (the schedule, new data) waits out the backoff after a failure; the retry alarm, the
+ * rep's "Sync now" and a new URL or token do not.
+ */
+export function requestSync(db: PacerDb, { whenDue = false }: { whenDue?: boolean } = {}): Promise<SyncStatus> {
+  if (!whenDue) forced = true;
   if (running) {
     again = true;
     return running;
@@ -59,7 +65,9 @@ export function requestSync(db: PacerDb): Promise<SyncStatus> {
     let status: SyncStatus;
     do {
       again = false;
-      status = await syncOnce(db);
+      const force = forced;
+      forced = false;
+      status = await syncOnce(db, force);
     } while (again);
     return status;
   })().finally(() => (running = null));
@@ -73,10 +81,15 @@ async function fail(previous: SyncStatus, db: PacerDb, error: SyncError, now: Da
   return status;
 }
 
-async function syncOnce(db: PacerDb): Promise<SyncStatus> {
+async function syncOnce(db: PacerDb, force: boolean): Promise<SyncStatus> {
   const [settings, token, previous, plan] = await Promise.all([teamSyncSettings.getValue(), teamToken.getValue(), syncStatus.getValue(), planSettings.getValue()]);
   const now = new Date();
   if (!settings.enabled) {
+    const status = { ...previous, waiting: await pendingWork(db) };
+    await syncStatus.setValue(status);
+    return status;
+  }
+  if (!force && previous.failures > 0 && previous.nextRetryAt && Date.parse(previous.nextRetryAt) > now.getTime()) {
     const status = { ...previous, waiting: await pendingWork(db) };
     await syncStatus.setValue(status);
     return status;
@@ -156,13 +169,18 @@ async function soon(): Promise<void> {
   if (enabled && !(await browser.alarms.get(ALARM_SOON))) await browser.alarms.create(ALARM_SOON, { when: Date.now() + SOON_MS });
 }
 
+async function runIfEnabled(db: PacerDb): Promise<void> {
+  if ((await teamSyncSettings.getValue()).enabled) await requestSync(db);
+}
+
 /** The tables whose writes give sync something to send. */
 const WATCHED = ['events', 'tombstones', 'deals'];
 
 /** Wires team sync into the background. Call from main(), synchronously: listeners first. */
 export function startTeamSync(db: PacerDb): void {
   browser.alarms.onAlarm.addListener(alarm => {
-    if (alarm.name === ALARM_PERIODIC || alarm.name === ALARM_SOON || alarm.name === ALARM_RETRY) void requestSync(db);
+    if (alarm.name === ALARM_RETRY) void requestSync(db);
+    if (alarm.name === ALARM_PERIODIC || alarm.name === ALARM_SOON) void requestSync(db, { whenDue: true });
   });
   onMessage('syncNow', () => requestSync(db));
   // Any context's write (capture here, manual logging in the side panel, an import in the
@@ -171,12 +189,12 @@ export function startTeamSync(db: PacerDb): void {
   Dexie.on('storagemutated', parts => {
     if (Object.keys(parts).some(key => prefixes.some(p => key.startsWith(p)))) void soon();
   });
-  teamSyncSettings.watch(() => void schedule().then(soon));
-  teamToken.watch(() => void soon());
+  teamSyncSettings.watch(() => void schedule().then(() => runIfEnabled(db)));
+  teamToken.watch(() => void runIfEnabled(db));
   // The rep edited the plan while the team's is in force: put the team's back, and say so.
   planSettings.watch(() => void enforceTeamPlan(true));
   // Back online (a background page hears this; a service worker relies on the retry alarm).
-  globalThis.addEventListener?.('online', () => void soon());
+  globalThis.addEventListener?.('online', () => void runIfEnabled(db));
   // A new worker (after the browser restarted, or Chrome stopped the last one) resumes.
   void schedule().then(soon);
 }
