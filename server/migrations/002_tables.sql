@@ -51,7 +51,8 @@ CREATE TABLE pacer.events (
   -- Small typed extras (stages, outcome, discount, subject line): never a body.
   meta jsonb CHECK (meta IS NULL OR (jsonb_typeof(meta) = 'object' AND octet_length(meta::text) <= 2048)),
   person_name text CHECK (length(person_name) <= 200),
-  -- Derived once at insert, so the summaries count conversations from the index alone.
+  -- Derived once at insert, so the summaries count conversations from the index alone. Changing
+  -- pacer.is_conversation later needs a migration that recomputes it (and the weekly rollup).
   conv boolean GENERATED ALWAYS AS (pacer.is_conversation(type, meta)) STORED,
   -- Pull cursor. Assigned under a per-team lock (api.push_events), so seq order is commit order
   -- and a reader never skips a row that commits after it read a higher seq.
