@@ -56,6 +56,19 @@ describe('npm run server:admin', () => {
 });
 
 describe('transport', () => {
+  it('answers 503 in PostgREST shape while PostgreSQL is down, and recovers when it is back', async () => {
+    await server.admin.createTeam('up', 'Uptime');
+    await server.admin.addMember('up', 'ivy', 'Ivy', 'rep');
+    const { token } = await server.admin.issueToken('up', 'ivy');
+    expect((await rpc(server.url, token, 'whoami')).status).toBe(200);
+    await server.postgres.kill();
+    const down = await rpc(server.url, token, 'push_events', { events: [{ id: 'u1', type: 'call', at: '2026-11-02T09:00:00Z', site: 'manual' }] });
+    expect(down).toMatchObject({ status: 503, body: { code: 'PGRST001', message: expect.stringMatching(/unreachable/) } });
+    await server.postgres.restart();
+    const back = await rpc(server.url, token, 'push_events', { events: [{ id: 'u1', type: 'call', at: '2026-11-02T09:00:00Z', site: 'manual' }] });
+    expect(back).toEqual({ status: 200, body: { inserted: 1, duplicates: 0 } });
+  });
+
   it('refuses to serve plain HTTP anywhere but loopback', async () => {
     for (const host of ['0.0.0.0', '::', '192.0.2.10']) {
       await expect(startGateway({ databaseUrl: server.postgres.url('authenticator'), jwtSecret: server.jwtSecret, host })).rejects.toThrow(/Refusing to serve plain HTTP/);
