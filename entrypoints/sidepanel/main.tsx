@@ -21,7 +21,10 @@ import { deleteManual, editManual, logManual, watchManual } from '../../lib/manu
 import type { ActivityEvent } from '../../lib/model';
 import { planSettings } from '../../lib/settings';
 import { FOCUS_QUICK_ADD_KEY } from '../../lib/quick-add-command';
-import { activeDeal, activePage, activeTouches, db, now, watchActiveDeal, watchClock, watchWeekCounts, weekCounts, type Loadable } from '../../lib/store';
+import { activeDeal, activePage, activeTouches, db, now, watchActiveDeal, watchClock, type Loadable } from '../../lib/store';
+import { sumDays } from '../../lib/metrics/aggregate';
+import type { CountsByType } from '../../lib/metrics/counts';
+import { periodContaining } from '../../lib/metrics/periods';
 
 const MANUAL_SHOWN = 8;
 const manualEntries = signal<Loadable<ActivityEvent[]>>({ status: 'loading' });
@@ -34,6 +37,24 @@ const planCurrency = signal('USD');
  */
 const teamSyncSetUp = signal(false);
 const isSetUp = (s: TeamSyncSettings | null | undefined) => !!s && (s.enabled || s.url !== '');
+
+/**
+ * This week's counts by type, from the day rows the scorecard already reads (the plan's
+ * week): one read path for the whole panel, rather than a second query of the week's
+ * events re-run on every write.
+ */
+const weekByType = computed((): Loadable<CountsByType> => {
+  const s = scorecard.value;
+  const plan = scorecardPlan.value;
+  if (s.status === 'error') return s;
+  if (s.status !== 'ready' || !plan) return { status: 'loading' };
+  try {
+    const week = periodContaining('week', now.value, plan);
+    return { status: 'ready', value: sumDays(scorecardDays.value, week.startDate, week.endDate).counts };
+  } catch (error) {
+    return { status: 'error', message: error instanceof Error ? error.message : String(error) };
+  }
+});
 
 /** What closing the deal on the active tab earns: undefined until the scorecard and plan are read. */
 const dealEarnings = computed((): EarningsView | null | undefined => {
@@ -74,7 +95,7 @@ function SidePanel() {
     void planSettings.getValue().then(p => (planCurrency.value = p.currency));
     void teamSyncSettings.getValue().then(s => (teamSyncSetUp.value = isSetUp(s)));
     const stops = [
-      watchClock(), watchWeekCounts(), watchActiveDeal(), watchManualEntries(), watchScorecard(db(), now),
+      watchClock(), watchActiveDeal(), watchManualEntries(), watchScorecard(db(), now),
       planSettings.watch(p => (planCurrency.value = p.currency)),
       teamSyncSettings.watch(s => (teamSyncSetUp.value = isSetUp(s))),
       // The manifest's quick-add command (Alt+Shift+L) reaches this page while it is open.
@@ -118,7 +139,7 @@ function SidePanel() {
         <h2 id="this-week">This week</h2>
         <CountsTable
           caption="Activity this week by type"
-          counts={weekCounts.value}
+          counts={weekByType.value}
           emptyHint="Nothing recorded this week yet. Log a call or move a deal's stage in Salesforce and it appears here within a second."
         />
       </section>

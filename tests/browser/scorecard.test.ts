@@ -238,6 +238,33 @@ describe('the scorecard on the demo data set, this quarter', () => {
     expect(await panel.locator('[data-badge=first-deal-won]').textContent()).toBe(`First deal won earned ${shortDate(localDate(wins[0]!.at, plan.timeZone))}`);
   });
 
+  it('switches period by keyboard alone, and the numbers follow', async () => {
+    await panel.getByRole('radio', { name: 'Quarter' }).focus();
+    await panel.keyboard.press('ArrowLeft'); // radio groups move with the arrow keys
+    expect(await panel.getByRole('radio', { name: 'Month' }).isChecked()).toBe(true);
+    const month = today.slice(0, 8) + '01';
+    const nextMonth = plusDays(`${month.slice(0, 7)}-28`, 7).slice(0, 8) + '01';
+    await panel.locator('[data-driver=calls] td').first().filter({ hasText: new RegExp(`^${int(count(['call'], month, nextMonth))} / `) }).waitFor({ timeout: 5_000 });
+    await panel.keyboard.press('ArrowRight');
+    expect(await panel.getByRole('radio', { name: 'Quarter' }).isChecked()).toBe(true);
+    await panel.locator('[data-driver=calls] td').first().filter({ hasText: new RegExp(`^${int(count(['call'], q.start, q.end))} / `) }).waitFor({ timeout: 5_000 });
+  });
+
+  it.each([320, 600])('fits a %i px panel: no sideways scroll, every chart as wide as its card', async width => {
+    await panel.setViewportSize({ width, height: 900 });
+    await panel.waitForFunction(
+      () =>
+        [...document.querySelectorAll<HTMLElement>('.chart-canvas')].every(host => {
+          const canvas = host.querySelector('canvas');
+          return canvas !== null && Math.abs(canvas.getBoundingClientRect().width - host.clientWidth) < 2;
+        }),
+      undefined,
+      { timeout: 5_000 },
+    );
+    expect(await panel.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    await panel.setViewportSize({ width: 360, height: 900 });
+  });
+
   it('shows a newly captured event live', async () => {
     const before = count(['call'], q.start, q.end);
     const at = new Date().toISOString();
