@@ -85,6 +85,15 @@ function parseFlags(args: string[]): { positional: string[]; flags: Record<strin
   return { positional, flags };
 }
 
+/** PostgreSQL's constraint errors, said the way an admin thinks about them. */
+function adminErrorInWords(e: Error & { code?: string; constraint?: string }): string {
+  if (e.code === '23505' && e.constraint === 'teams_pkey') return 'That team already exists.';
+  if (e.code === '23505' && e.constraint === 'reps_pkey') return 'That member is already on the team.';
+  if (e.code === '23503' && e.constraint === 'reps_team_fkey') return 'No such team: create it first (team create).';
+  if (e.code === '23514') return `A value is not allowed (${e.constraint}): ids are lowercase letters, digits, - and _ (teams) or letters, digits, . _ @ - (members).`;
+  return e.message;
+}
+
 export async function runAdmin(argv: string[], env = process.env, out = console.log): Promise<number> {
   const { positional, flags } = parseFlags(argv);
   const [group, verb, ...rest] = positional;
@@ -134,7 +143,7 @@ export async function runAdmin(argv: string[], env = process.env, out = console.
     }
     return 0;
   } catch (e) {
-    console.error((e as Error).message);
+    console.error(adminErrorInWords(e as Error & { code?: string; constraint?: string }));
     return 1;
   } finally {
     await client.end();

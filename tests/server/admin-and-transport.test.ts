@@ -49,6 +49,21 @@ describe('npm run server:admin', () => {
   });
 
   it('says what went wrong in words', async () => {
+    const said: string[] = [];
+    const original = console.error;
+    console.error = (line: string) => said.push(line);
+    try {
+      expect((await admin('team', 'create', 'west', 'Again')).code).toBe(1);
+      expect((await admin('member', 'add', 'nowhere', 'x', 'X', '--role', 'rep')).code).toBe(1);
+      expect((await admin('team', 'create', 'Bad Id!', 'X')).code).toBe(1);
+    } finally {
+      console.error = original;
+    }
+    expect(said).toEqual([
+      'That team already exists.',
+      'No such team: create it first (team create).',
+      expect.stringMatching(/^A value is not allowed \(teams_id_check\)/),
+    ]);
     expect(await admin('token', 'issue', 'west', 'nobody')).toMatchObject({ code: 1 });
     expect((await admin('member', 'add', 'west', 'x', 'X', '--role', 'boss')).code).toBe(2);
     expect(await admin('token', 'revoke', '00000000-0000-0000-0000-000000000000')).toEqual({ code: 1, out: 'No token with id 00000000-0000-0000-0000-000000000000.' });
