@@ -1,0 +1,5 @@
+/** @vitest-environment happy-dom */
+// Salesforce's adapter under 10,000 random DOM mutations of its fixtures: see fuzz-adapter.ts.
+import { fuzzAdapter } from './fuzz-adapter';
+
+fuzzAdapter('salesforce');
