@@ -27,6 +27,8 @@ const PERIOD_MINUTES = 2;
 const SOON_MS = 3_000;
 /** Chrome's shortest alarm for a packed extension. */
 const WATCHDOG_MS = 30_000;
+/** The plan and the manager's feedback change rarely: pulled at most this often by the schedule. */
+const PULL_EVERY_MS = 5 * 60_000;
 
 /** The status after a run: pure, so the tests can check the backoff and the words. */
 export function statusAfter(previous: SyncStatus, result: RunResult, now: Date, random: number): SyncStatus {
@@ -39,7 +41,7 @@ export function statusAfter(previous: SyncStatus, result: RunResult, now: Date, 
   };
   if (result.ok) {
     const { lastError: _e, nextRetryAt: _n, ...rest } = base;
-    return { ...rest, lastSyncAt: now.toISOString(), failures: 0, rejected: previous.rejected + result.rejected };
+    return { ...rest, lastSyncAt: now.toISOString(), ...(result.pulled ? { lastPullAt: now.toISOString() } : {}), failures: 0, rejected: previous.rejected + result.rejected };
   }
   const failures = previous.failures + 1;
   const next = new Date(now.getTime() + backoffMs(failures, random));
@@ -104,15 +106,21 @@ async function syncOnce(db: PacerDb, force: boolean): Promise<SyncStatus> {
   await browser.alarms.create(ALARM_RETRY, { when: Date.now() + WATCHDOG_MS });
   const week = periodContaining('week', now, plan).startDate;
   const api = new TeamClient({ url: url.url, token: token.trim() });
+  // Pushing what was just captured needs no pull; the plan and feedback are pulled on every
+  // forced run and at most every few minutes otherwise.
+  const pull = force || !previous.lastPullAt || now.getTime() - Date.parse(previous.lastPullAt) >= PULL_EVERY_MS;
   const result = await runSync({
     db,
     api,
     serverUrl: url.url,
     ...(previous.identity ? { knownIdentity: previous.identity } : {}),
     week,
+    pull,
   });
   const status = statusAfter(previous, result, new Date(), Math.random());
-  if (result.ok) {
+  if (result.ok && !result.pulled) {
+    await browser.alarms.clear(ALARM_RETRY);
+  } else if (result.ok) {
     await browser.alarms.clear(ALARM_RETRY);
     await teamFeedback.setValue(result.feedback ? { ...result.feedback, week: result.feedback.week ?? week, pulledAt: status.lastSyncAt! } : null);
     // The allocation is a rep's plan in force; a manager's own plan stays theirs.

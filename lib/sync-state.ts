@@ -30,6 +30,8 @@ export interface Waiting {
 export interface SyncStatus {
   /** When a run last finished with everything pushed and pulled. */
   lastSyncAt?: string;
+  /** When the plan and the feedback were last pulled. */
+  lastPullAt?: string;
   lastAttemptAt?: string;
   /** The last failure in words; absent after a successful run. */
   lastError?: string;

@@ -111,6 +111,8 @@ export interface RunOptions {
   knownIdentity?: string;
   /** The local date this week starts, for the manager's feedback. */
   week: string;
+  /** Whether to pull the plan and the feedback too (default true); a run for freshly captured events can skip them. */
+  pull?: boolean;
   now?: () => Date;
   /** Retries inside one run for a blip (a restarting server); longer waits belong to the alarm. */
   quickRetriesMs?: readonly number[];
@@ -125,6 +127,8 @@ export interface RunSuccess {
   identity: string;
   pushed: Waiting;
   rejected: number;
+  /** Whether `plan` and `feedback` were pulled in this run (else they are null and mean nothing). */
+  pulled: boolean;
   plan: TeamPlanAnswer | null;
   feedback: Feedback | null;
   waiting: Waiting;
@@ -204,9 +208,10 @@ export async function runSync(options: RunOptions): Promise<RunResult> {
 
     // A manager's token reads the team and writes nothing but plans and feedback (server/API.md):
     // their own activity stays in this browser, and there is no feedback addressed to them.
+    const pull = options.pull ?? true;
     if (whoami.role === 'manager') {
-      const plan = await attempt(() => api.teamPlan());
-      return { ok: true, whoami, identity, pushed, rejected, plan, feedback: null, waiting: { events: 0, deals: 0, erasures: 0 } };
+      const plan = pull ? await attempt(() => api.teamPlan()) : null;
+      return { ok: true, whoami, identity, pushed, rejected, pulled: pull, plan, feedback: null, waiting: { events: 0, deals: 0, erasures: 0 } };
     }
     // Erasures first: a rep who deleted something wants it gone from the team's store before anything else.
     for (const ids of chunks(await pendingErasureIds(db), BATCH_LIMITS.erasures)) {
@@ -223,8 +228,8 @@ export async function runSync(options: RunOptions): Promise<RunResult> {
       pushed.deals += deals.length;
       await options.onBatch?.('deals', deals.length);
     }
-    const [plan, feedback] = await Promise.all([attempt(() => api.teamPlan()), attempt(() => api.myFeedback(options.week))]);
-    return { ok: true, whoami, identity, pushed, rejected, plan, feedback, waiting: await pendingWork(db) };
+    const [plan, feedback] = pull ? await Promise.all([attempt(() => api.teamPlan()), attempt(() => api.myFeedback(options.week))]) : [null, null];
+    return { ok: true, whoami, identity, pushed, rejected, pulled: pull, plan, feedback, waiting: await pendingWork(db) };
   } catch (error) {
     return {
       ok: false,

@@ -91,10 +91,10 @@ describe('the status after a run', () => {
 
   it('clears the error and the retry after a success, and records when', () => {
     const failed = statusAfter(previous, failure, at, 0);
-    const ok = statusAfter(failed, { ok: true, whoami: { team: 't', teamName: 'T', teamSize: 3, rep: 'r', repName: null, role: 'rep', territory: null, shareNames: false }, identity: 'u|t|r', pushed: { events: 12, deals: 0, erasures: 0 }, rejected: 0, plan: null, feedback: null, waiting: { events: 0, deals: 0, erasures: 0 } }, at, 0);
+    const ok = statusAfter(failed, { ok: true, whoami: { team: 't', teamName: 'T', teamSize: 3, rep: 'r', repName: null, role: 'rep', territory: null, shareNames: false }, identity: 'u|t|r', pushed: { events: 12, deals: 0, erasures: 0 }, rejected: 0, pulled: true, plan: null, feedback: null, waiting: { events: 0, deals: 0, erasures: 0 } }, at, 0);
     expect(ok).not.toHaveProperty('lastError');
     expect(ok).not.toHaveProperty('nextRetryAt');
-    expect(ok).toMatchObject({ failures: 0, lastSyncAt: at.toISOString(), identity: 'u|t|r' });
+    expect(ok).toMatchObject({ failures: 0, lastSyncAt: at.toISOString(), lastPullAt: at.toISOString(), identity: 'u|t|r' });
   });
 
   it('reads as one line for the side panel', () => {

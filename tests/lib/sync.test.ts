@@ -58,9 +58,10 @@ class FakeServer implements TeamApi {
     return { erased };
   }
   async teamPlan() {
+    this.calls.push('team_plan');
     return { plan: null, allocation: { rep: 'r1', repName: 'Sam', territory: 'West', annual: [{ effectiveFrom: '2026-01-01', annualQuota: 480_000 }], updatedAt: '2026-01-02T00:00:00.000Z' } };
   }
-  async myFeedback(week: string) { return { week, kudos: 'Great demo with Globex', focus: 'Book 8 meetings' }; }
+  async myFeedback(week: string) { this.calls.push('my_feedback'); return { week, kudos: 'Great demo with Globex', focus: 'Book 8 meetings' }; }
 }
 
 let db: PacerDb;
@@ -220,8 +221,16 @@ describe('a sync run', () => {
     server.who = { ...WHO, role: 'manager' };
     const result = await run(server);
     expect(result).toMatchObject({ ok: true, feedback: null, waiting: { events: 0, deals: 0, erasures: 0 } });
-    expect(server.calls).toEqual(['whoami']);
+    expect(server.calls).toEqual(['whoami', 'team_plan']);
     expect(server.events.size).toBe(0);
+  });
+
+  it('pushes without pulling when asked to (a run for freshly captured events)', async () => {
+    await seed(2);
+    server = new FakeServer();
+    const result = await run(server, { pull: false });
+    expect(result).toMatchObject({ ok: true, pulled: false, plan: null, feedback: null });
+    expect(server.calls).toEqual(['whoami', 'push_events']);
   });
 
   it('pulls the allocation and the week’s feedback', async () => {
