@@ -44,7 +44,8 @@ const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost', '::ffff:127.0.0
 export const isLoopbackAddress = (address: string | undefined) =>
   !!address && (LOOPBACK_HOSTS.has(address) || address.startsWith('127.') || address.startsWith('::ffff:127.'));
 
-const EXTENSION_ORIGIN = /^(chrome-extension:\/\/[a-p]{32}|moz-extension:\/\/[0-9a-f-]{36}|chrome-extension:\/\/[a-z0-9-]+|moz-extension:\/\/[a-z0-9-]+)$/;
+/** Chrome's extension ids are 32 letters a–p; Firefox's are per-install UUIDs. */
+const EXTENSION_ORIGIN = /^(chrome-extension|moz-extension):\/\/[a-z0-9-]+$/;
 
 interface FunctionSig {
   args: { name: string; type: string }[];
@@ -96,6 +97,7 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
   pool.on('error', () => {});
 
   let signatures: Map<string, FunctionSig> | undefined;
+  let signaturesLoadedAt = 0;
   const loadSignatures = async () => {
     const { rows } = await pool.query<{ name: string; arg_names: string[] | null; arg_types: string[]; defaults: number; volatility: string; returns: string }>(
       `SELECT p.proname AS name, p.proargnames AS arg_names, p.proargtypes::oid[]::regtype[]::text[] AS arg_types,
@@ -114,6 +116,7 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
         },
       ]),
     );
+    signaturesLoadedAt = Date.now();
     return signatures;
   };
 
@@ -176,12 +179,14 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
     let sig: FunctionSig | undefined;
     try {
       sig = (signatures ?? (await loadSignatures())).get(match[1]!);
+      // A migration applied while we run: look again, at most every 10 s.
+      if (!sig && Date.now() - signaturesLoadedAt > 10_000) sig = (await loadSignatures()).get(match[1]!);
     } catch (e) {
       return fail(res, toApiError(e));
     }
     const args = body as Record<string, unknown>;
     const unknown = Object.keys(args).filter(k => !sig?.args.some(a => a.name === k));
-    const missing = sig?.args.slice(0, sig.args.length - sig.optional).filter(a => !(a.name in args)) ?? [];
+    const missing = sig?.args.slice(0, sig.args.length - sig.optional).filter(a => !Object.hasOwn(args, a.name)) ?? [];
     if (!sig || unknown.length || missing.length) {
       return fail(res, {
         status: 404,
@@ -196,33 +201,52 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
   }
 
   async function call(claims: PacerClaims, fn: string, sig: FunctionSig, args: Record<string, unknown>): Promise<{ json: string } | { error: ApiError }> {
-    let client: pg.PoolClient | undefined;
+    const params: unknown[] = [];
+    const named = sig.args
+      .filter(a => Object.hasOwn(args, a.name))
+      .map(a => {
+        const v = args[a.name];
+        params.push(v === null ? null : a.type === 'jsonb' || a.type === 'json' || typeof v === 'object' ? JSON.stringify(v) : String(v));
+        return `"${a.name}" := $${params.length}::${a.type}`;
+      });
+    const invocation = `api."${fn}"(${named.join(', ')})`;
+    const sql = `SELECT ${sig.returnsJson ? `${invocation}::text` : invocation} AS result`;
+    // A pooled connection PostgreSQL dropped (a restart) fails on BEGIN, before anything ran:
+    // then, and only then, the call is tried again on another connection (a few stale ones at most).
+    for (let attempt = 0; ; attempt++) {
+      const outcome = await callOnce(claims, fn, sig, sql, params);
+      if ('retry' in outcome && attempt < 3) continue;
+      return 'retry' in outcome ? { error: outcome.error } : outcome;
+    }
+  }
+
+  async function callOnce(
+    claims: PacerClaims,
+    fn: string,
+    sig: FunctionSig,
+    sql: string,
+    params: unknown[],
+  ): Promise<{ json: string } | { error: ApiError } | { retry: true; error: ApiError }> {
+    let client: pg.PoolClient;
     try {
       client = await pool.connect();
     } catch (e) {
       return { error: toApiError(e) };
     }
     let broken = false;
+    let begun = false;
     // PostgreSQL going away between two statements of this transaction is reported as an
     // 'error' event on the checked-out client; unhandled, it would take the gateway down.
     const onError = () => (broken = true);
     client.on('error', onError);
     try {
-      const params: unknown[] = [];
-      const named = sig.args
-        .filter(a => a.name in args)
-        .map(a => {
-          const v = args[a.name];
-          params.push(v === null ? null : a.type === 'jsonb' || a.type === 'json' ? JSON.stringify(v) : typeof v === 'object' ? JSON.stringify(v) : String(v));
-          return `"${a.name}" := $${params.length}::${a.type}`;
-        });
       await client.query(sig.readOnly ? 'BEGIN READ ONLY' : 'BEGIN');
+      begun = true;
       // The role comes from a verified token and is one of two names (tokens.ts), so quoting is enough.
       await client.query(`SET LOCAL ROLE "${claims.role}"`);
       await client.query("SELECT set_config('request.jwt.claims', $1, true)", [JSON.stringify(claims)]);
       await client.query('SELECT api.check_token()');
-      const invocation = `api."${fn}"(${named.join(', ')})`;
-      const { rows } = await client.query<{ result: unknown }>(`SELECT ${sig.returnsJson ? `${invocation}::text` : invocation} AS result`, params);
+      const { rows } = await client.query<{ result: unknown }>(sql, params);
       await client.query('COMMIT');
       const result = rows[0]?.result ?? null;
       return { json: sig.returnsJson && typeof result === 'string' ? result : JSON.stringify(result) };
@@ -230,6 +254,7 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
       const error = toApiError(e);
       if (error.status === 503 || error.code === 'PGRST000') broken = true;
       else await client.query('ROLLBACK').catch(() => (broken = true));
+      if (!begun && broken) return { retry: true, error };
       if (error.status >= 500) log(`gateway: api.${fn} failed: ${error.code} ${error.message}`);
       return { error };
     } finally {
