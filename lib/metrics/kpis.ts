@@ -520,14 +520,27 @@ export function trainingRoi(
   windowDays = 30,
 ): TrainingRoi[] {
   const today = localDateOf(now, rates.timeZone);
+  // Days in date order, so each window adds up only its own days (found by binary search).
+  const sorted = [...days].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+  const firstAtOrAfter = (date: string) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]!.day < date) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const windowOf = (startDate: string, endDate: string) => windowKpis(sorted.slice(firstAtOrAfter(startDate), firstAtOrAfter(endDate)), startDate, endDate, rates);
   return trainings
     .filter(t => t.type === 'training' && t.at <= now.toISOString())
     .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
     .map(t => {
       const date = localDateOf(t.at, rates.timeZone);
       const w = Math.max(0, Math.min(windowDays, daysBetween(date, today)));
-      const before = windowKpis(days, addDays(date, -w), date, rates);
-      const after = windowKpis(days, date, addDays(date, w), rates);
+      const before = windowOf(addDays(date, -w), date);
+      const after = windowOf(date, addDays(date, w));
       const cost = t.amount === undefined ? null : convert(t.amount, t.currency, rates);
       const revenueDifference = Math.round((after.revenue.total - before.revenue.total) * 100) / 100;
       return {
