@@ -43,7 +43,7 @@ CREATE TABLE pacer.events (
     'linkedin_profile_view', 'linkedin_connect_sent', 'linkedin_connect_accepted', 'linkedin_message_sent',
     'linkedin_inmail_sent', 'linkedin_lead_saved')),
   at timestamptz NOT NULL,
-  site text NOT NULL CHECK (site IN ('salesforce', 'hubspot', 'pipedrive', 'linkedin', 'manual')),
+  site text NOT NULL CHECK (site IN ('salesforce', 'hubspot', 'pipedrive', 'linkedin', 'manual', 'custom')),
   amount numeric CHECK (amount <> 'NaN'::numeric),
   currency text CHECK (currency ~ '^[A-Z]{3}$'),
   deal_id text CHECK (length(deal_id) <= 300),

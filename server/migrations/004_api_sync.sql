@@ -27,7 +27,7 @@ CREATE FUNCTION pacer.event_problem(e jsonb) RETURNS text LANGUAGE sql IMMUTABLE
       'deal_won', 'deal_lost', 'linkedin_profile_view', 'linkedin_connect_sent', 'linkedin_connect_accepted',
       'linkedin_message_sent', 'linkedin_inmail_sent', 'linkedin_lead_saved') THEN format('.type %s is not an event type', coalesce(e -> 'type', 'null'::jsonb))
     WHEN NOT pacer.is_iso_time(e -> 'at') THEN '.at is not an ISO 8601 time'
-    WHEN (e ->> 'site') IS NULL OR (e ->> 'site') NOT IN ('salesforce', 'hubspot', 'pipedrive', 'linkedin', 'manual') THEN '.site is not one of salesforce, hubspot, pipedrive, linkedin, manual'
+    WHEN (e ->> 'site') IS NULL OR (e ->> 'site') NOT IN ('salesforce', 'hubspot', 'pipedrive', 'linkedin', 'manual', 'custom') THEN '.site is not one of salesforce, hubspot, pipedrive, linkedin, manual, custom'
     WHEN NOT pacer.is_opt_number(e -> 'amount') THEN '.amount must be a number or null'
     WHEN NOT pacer.is_opt_currency(e -> 'currency') THEN '.currency must be an ISO 4217 code (3 capital letters) or null'
     WHEN NOT pacer.is_opt_text(e -> 'deal_id', 300) THEN '.deal_id must be a string of at most 300 characters or null'

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { startLocalTeamServer, type LocalTeamServer } from '../../server/local';
 import { signToken } from '../../server/tokens';
+import { SITE_IDS } from '../../lib/model';
 import { event, rpc, seedTeam } from './helpers';
 
 let server: LocalTeamServer;
@@ -243,6 +244,14 @@ describe('push', () => {
     expect((await rpc(server.url, t1.ben, 'push_events', { events: batch })).body).toEqual({ inserted: 0, duplicates: 3 });
     const { rows } = await server.db.query("SELECT count(*)::int AS n FROM pacer.events WHERE team = 't1' AND id LIKE 'idem-%'");
     expect(rows[0].n).toBe(2);
+  });
+
+  it('takes an event from every site the extension records, the custom CRM included, and no other', async () => {
+    const batch = SITE_IDS.map(site => event({ id: `site-${site}`, site }));
+    expect((await rpc(server.url, t1.rex, 'push_events', { events: batch })).body).toEqual({ inserted: SITE_IDS.length, duplicates: 0 });
+    const res = await rpc(server.url, t1.rex, 'push_events', { events: [event({ id: 'site-other', site: 'zoho' })] });
+    expect(res.status).toBe(400);
+    expect(res.body.message).toMatch(/^events\[0\]\.site is not one of/);
   });
 
   it('refuses a malformed batch whole, naming the row and the field', async () => {
