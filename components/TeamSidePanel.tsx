@@ -5,7 +5,7 @@ import { liveQuery } from 'dexie';
 import { useEffect } from 'preact/hooks';
 import { periodContaining } from '../lib/metrics/periods';
 import { planSettings } from '../lib/settings';
-import { pendingWork } from '../lib/sync';
+import { waitingEstimate } from '../lib/sync';
 import { NO_WAITING, syncStatus, teamFeedback, teamPlan, teamSyncSettings, type SyncStatus, type TeamSyncSettings, type Waiting } from '../lib/sync-state';
 import { planLine } from '../lib/sync-view';
 import { db } from '../lib/store';
@@ -38,7 +38,8 @@ export function TeamSidePanel({ now }: { now: Date }) {
       });
     };
     read();
-    const sub = liveQuery(() => pendingWork(db())).subscribe({ next: w => (waiting.value = w), error: () => undefined });
+    // Counts, not a scan: this follows every write.
+    const sub = liveQuery(() => waitingEstimate(db())).subscribe({ next: w => (waiting.value = w), error: () => undefined });
     const stops = [teamSyncSettings.watch(read), syncStatus.watch(read), teamFeedback.watch(read), planSettings.watch(read), teamPlan.watch(read)];
     return () => (sub.unsubscribe(), stops.forEach(stop => stop()));
   }, []);
@@ -48,7 +49,7 @@ export function TeamSidePanel({ now }: { now: Date }) {
   const f = feedback.value;
   return (
     <div data-testid="team-side-panel">
-      {status.value && <SyncStatusLine enabled={s.enabled} status={status.value} waiting={waiting.value} now={now} />}
+      {status.value && <SyncStatusLine enabled={s.enabled} status={status.value} waiting={{ ...waiting.value, deals: status.value.waiting.deals }} now={now} />}
       {plan.value && <p class="sync-line muted" data-testid="plan-source">{plan.value}</p>}
       {s.enabled && f && f.week === week.value && <FeedbackCard feedback={f} />}
     </div>

@@ -7,7 +7,7 @@ import { useEffect } from 'preact/hooks';
 import { sendMessage } from '../lib/messages';
 import type { Plan } from '../lib/metrics/plan';
 import { planSettings } from '../lib/settings';
-import { pendingWork } from '../lib/sync';
+import { waitingEstimate } from '../lib/sync';
 import { TeamClient, type WhoAmI } from '../lib/sync-client';
 import { NO_WAITING, syncStatus, teamPlan, teamSyncSettings, teamToken, type SyncStatus, type TeamPlanState, type Waiting } from '../lib/sync-state';
 import { checkServerUrl } from '../lib/sync-url';
@@ -35,7 +35,8 @@ export function TeamSync() {
     void syncStatus.getValue().then(s => (status.value = s));
     const readPlan = () => void Promise.all([planSettings.getValue(), teamPlan.getValue()]).then(([local, team]) => (plan.value = { local, team }));
     readPlan();
-    const sub = liveQuery(() => pendingWork(db())).subscribe({ next: w => (waiting.value = w), error: () => undefined });
+    // Counts, not a scan: this follows every write.
+    const sub = liveQuery(() => waitingEstimate(db())).subscribe({ next: w => (waiting.value = w), error: () => undefined });
     const stops = [
       teamSyncSettings.watch(s => (enabled.value = s.enabled)),
       teamToken.watch(t => (hasToken.value = (t ?? '') !== '')),
@@ -138,7 +139,7 @@ export function TeamSync() {
         <dd data-testid="sync-last">{formatTime(s?.lastSyncAt)}</dd>
         <dt>Waiting</dt>
         <dd data-testid="sync-waiting">
-          {enabled.value && s?.whoami?.role === 'manager' ? "Nothing: a manager's token reads the team; your own activity stays in this browser." : waitingLine(waiting.value)}
+          {enabled.value && s?.whoami?.role === 'manager' ? "Nothing: a manager's token reads the team; your own activity stays in this browser." : waitingLine({ ...waiting.value, deals: s?.waiting.deals ?? 0 })}
         </dd>
         <dt>Last error</dt>
         <dd data-testid="sync-error" class={s?.lastError ? 'error' : ''}>

@@ -78,6 +78,17 @@ export async function pendingWork(db: PacerDb): Promise<Waiting> {
   return { events: events.length, deals: deals.length, erasures: erasures.length };
 }
 
+/**
+ * What waits, cheaply, for screens that follow every write (the side panel, the options
+ * page): table counts, no key scans. Exact for events and erasures because an erased id's
+ * acknowledgement is dropped (runSync), so every acknowledged event is still stored; deals
+ * need a comparison, so their count comes from the last run (`lastDeals`).
+ */
+export async function waitingEstimate(db: PacerDb, lastDeals = 0): Promise<Waiting> {
+  const [events, synced, tombstones, erased] = await Promise.all([db.events.count(), db.syncedEvents.count(), db.tombstones.count(), db.syncedErasures.count()]);
+  return { events: Math.max(0, events - synced), deals: lastDeals, erasures: Math.max(0, tombstones - erased) };
+}
+
 /** Forgets what a server acknowledged: another server, team or rep starts from nothing. */
 export async function forgetAcknowledgements(db: PacerDb): Promise<void> {
   await db.transaction('rw', [db.syncedEvents, db.syncedErasures, db.syncedDeals], async () => {
@@ -217,7 +228,11 @@ export async function runSync(options: RunOptions): Promise<RunResult> {
     for (const ids of chunks(await pendingErasureIds(db), BATCH_LIMITS.erasures)) {
       await attempt(() => api.eraseEvents(ids));
       const at = now().toISOString();
-      await db.syncedErasures.bulkPut(ids.map(id => ({ id, at })));
+      await db.transaction('rw', [db.syncedErasures, db.syncedEvents], async () => {
+        await db.syncedErasures.bulkPut(ids.map(id => ({ id, at })));
+        // Gone from the server too: its acknowledgement goes, so acknowledged events stay a subset of stored ones.
+        await db.syncedEvents.bulkDelete(ids);
+      });
       pushed.erasures += ids.length;
       await options.onBatch?.('erasures', ids.length);
     }

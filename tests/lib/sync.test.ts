@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDb, type PacerDb } from '../../lib/db';
 import { deleteEvents } from '../../lib/ingest';
 import type { ActivityEvent, DealSnapshot } from '../../lib/model';
-import { backoffMs, BATCH_LIMITS, pendingWork, runSync, sortedMinus, type TeamApi } from '../../lib/sync';
+import { backoffMs, BATCH_LIMITS, pendingWork, runSync, sortedMinus, waitingEstimate, type TeamApi } from '../../lib/sync';
 import { SyncError, type WhoAmI } from '../../lib/sync-client';
 import { toServerDeal, toServerEvent, type ServerDeal, type ServerEvent } from '../../lib/sync-map';
 
@@ -139,9 +139,11 @@ describe('a sync run', () => {
     expect(killed.ok).toBe(false);
     expect(server.events.size).toBe(1_000); // two batches reached the server, one was acknowledged locally
     expect((await pendingWork(db)).events).toBe(700);
+    expect((await waitingEstimate(db)).events).toBe(700);
     const resumed = await run(server);
     expect(resumed.ok).toBe(true);
     expect(server.events.size).toBe(1_200);
+    expect(await waitingEstimate(db)).toEqual({ events: 0, deals: 0, erasures: 0 });
     expect([...server.events.keys()].sort()).toEqual((await db.events.toCollection().primaryKeys()).sort());
     expect(await pendingWork(db)).toEqual({ events: 0, deals: 0, erasures: 0 });
   });
@@ -185,10 +187,12 @@ describe('a sync run', () => {
     server = new FakeServer();
     await run(server);
     await deleteEvents(db, ['e00001', 'e00003'], new Date(), 'UTC');
+    expect(await waitingEstimate(db)).toEqual({ events: 0, deals: 0, erasures: 2 });
     await run(server);
     await run(server);
     expect(server.erased).toEqual(['e00001', 'e00003']);
     expect([...server.events.keys()].sort()).toEqual(['e00000', 'e00002', 'e00004']);
+    expect(await waitingEstimate(db)).toEqual(await pendingWork(db));
   });
 
   it('pushes a deal again only when what the server holds changed, not for a mere second look', async () => {
