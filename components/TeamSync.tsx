@@ -145,6 +145,9 @@ export function TeamSync() {
         <dd data-testid="sync-error" class={s?.lastError ? 'error' : ''}>
           {s?.lastError ? `${s.lastError}${s.nextRetryAt ? ` Next try ${formatTime(s.nextRetryAt)}.` : ''}` : 'none'}
         </dd>
+        {s && s.rejected > 0 && (
+          <><dt>Refused</dt><dd data-testid="sync-rejected" class="error">{s.rejected} {s.rejected === 1 ? 'event' : 'events'} the team server refused as malformed; they stay in this browser.</dd></>
+        )}
         {s?.whoami && enabled.value && (<><dt>Signed in as</dt><dd>{whoamiLine(s.whoami)}</dd></>)}
       </dl>
       {planText && <p data-testid="plan-source">{planText}</p>}
