@@ -11,6 +11,7 @@ import type { DealSnapshot, RepIdentity } from './model';
 import { watchRepIdentity } from './rep-identity-reader';
 import { actionEvent, observe } from './observe';
 import { Outbox } from './outbox';
+import { withTreeCache } from './sites/dom';
 import type { PageReading, RepAction, SiteAdapter } from './sites/types';
 
 export interface StoredDeal {
@@ -61,7 +62,8 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter, hook
     if (ctx.isInvalid) return;
     const url = new URL(location.href);
     const now = new Date();
-    const reading = adapter.read(document, url, now, me);
+    // One walk of the page's trees for the whole reading (lib/sites/dom.ts).
+    const reading = withTreeCache(() => adapter.read(document, url, now, me));
     lastReading = reading;
     const seenAt = now.toISOString();
     const state = {

@@ -139,12 +139,18 @@ export function createCycleTimer(doc: Document, props: CycleTimerProps, now: Dat
     if (node.getAttribute(name) !== value) node.setAttribute(name, value);
   };
 
+  // Words change at most once a day (whole days, the pace); the seconds every tick.
+  let wordsKey = '';
   const update = (instant: Date) => {
+    const elapsedSeconds = Math.max(0, Math.floor((instant.getTime() - Date.parse(props.stageEnteredAt)) / 1000) || 0);
+    attr(badge, 'data-elapsed-seconds', String(elapsedSeconds));
+    const key = [props.stageEnteredAt, props.createdAt, props.lastTouchAt].map(iso => (iso ? wholeDaysBetween(iso, instant) : '')).join('|') + paceAgainst(elapsedSeconds / 86_400, props.targetDays);
+    if (key === wordsKey) return;
+    wordsKey = key;
     const v = cycleTimerView(props, instant, locale);
     attr(timer, 'class', `timer ${v.pace}`);
     attr(timer, 'data-pace', v.pace);
     attr(timer, 'aria-label', v.label);
-    attr(badge, 'data-elapsed-seconds', String(v.elapsedSeconds));
     set(badge, v.badge);
     if (cycle) set(cycle, v.cycle ?? '');
     if (touch) set(touch, v.touch ?? '');

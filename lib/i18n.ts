@@ -66,20 +66,28 @@ export function uiLocale(): string | undefined {
   return globalThis.navigator?.language || undefined;
 }
 
+// Intl objects are costly to build and the timer formats every second: one per locale and options.
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules>();
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules>(key: string, make: () => T): T {
+  let f = formatters.get(key) as T | undefined;
+  if (!f) formatters.set(key, (f = make()));
+  return f;
+}
+
 /** "1 day" / "5 days", by the locale's plural rules. */
 export function dayCount(n: number, locale = uiLocale()): string {
-  const one = new Intl.PluralRules(locale).select(n) === 'one';
+  const one = cached(`plural|${locale}`, () => new Intl.PluralRules(locale)).select(n) === 'one';
   return t(one ? 'timerDaysOne' : 'timerDaysOther', formatNumber(n, locale));
 }
 
 export const formatNumber = (n: number, locale = uiLocale(), options?: Intl.NumberFormatOptions): string =>
-  new Intl.NumberFormat(locale, options).format(n);
+  cached(`number|${locale}|${JSON.stringify(options ?? {})}`, () => new Intl.NumberFormat(locale, options)).format(n);
 
 export const formatCurrency = (amount: number, currency: string, locale = uiLocale()): string =>
-  new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
+  cached(`currency|${locale}|${currency}`, () => new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 })).format(amount);
 
 /** A date the way the rep's browser writes dates ("Nov 3, 2026", "3. Nov. 2026"); "" for an unreadable one. */
 export function formatDate(iso: string, locale = uiLocale()): string {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? '' : new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(d);
+  return Number.isNaN(d.getTime()) ? '' : cached(`date|${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' })).format(d);
 }

@@ -7,6 +7,7 @@ import { fenceFor } from './fence';
 import { sendMessage, type PageState } from './messages';
 import { linkedinActionEvent, observeLinkedIn } from './linkedin-observe';
 import { Outbox } from './outbox';
+import { withTreeCache } from './sites/dom';
 import { linkedin, selectors, type LinkedInAction, type LinkedInReading } from './sites/linkedin';
 
 const READ_DEBOUNCE_MS = 400;
@@ -65,7 +66,8 @@ export function runLinkedIn(): void {
   const read = fenced(() => {
     const now = new Date();
     const url = new URL(location.href);
-    const reading = linkedin.read(document, url, now);
+    // One walk of the page's trees for the whole reading (lib/sites/dom.ts).
+    const reading = withTreeCache(() => linkedin.read(document, url, now));
     const seenAt = now.toISOString();
     const state = pageState(reading, url.href, seenAt);
     const stateKey = JSON.stringify({ ...state, readAt: '' });

@@ -19,6 +19,45 @@ function isElement(node: ParentNode): node is Element {
   return (node as Node).nodeType === 1;
 }
 
+/** A root's trees: itself and every open shadow root under it, and all their elements in tree order. */
+interface DeepTree {
+  scopes: ParentNode[];
+  order: Element[];
+}
+
+function deepTree(root: ParentNode): DeepTree {
+  const cached = session?.get(root);
+  if (cached) return cached;
+  const scopes: ParentNode[] = [root];
+  const order: Element[] = [];
+  walk(root, el => {
+    order.push(el);
+    if (el.shadowRoot) scopes.push(el.shadowRoot);
+  });
+  if (isElement(root) && root.shadowRoot) scopes.push(root.shadowRoot);
+  const tree = { scopes, order };
+  session?.set(root, tree);
+  return tree;
+}
+
+let session: WeakMap<ParentNode, DeepTree> | undefined;
+
+/**
+ * Runs `read` with each root's trees walked once. A reading asks dozens of deep queries of
+ * one page, and walking the whole document for each was most of a read's time in Chromium
+ * (issue #9, `npm run bench:page`). Only for code that leaves the DOM alone while it runs,
+ * which readers always do: the page cannot change between two synchronous queries.
+ */
+export function withTreeCache<T>(read: () => T): T {
+  if (session) return read();
+  session = new WeakMap();
+  try {
+    return read();
+  } finally {
+    session = undefined;
+  }
+}
+
 /**
  * `querySelectorAll` that also searches open shadow roots, in tree order. A
  * selector is matched within one tree at a time: a descendant combinator never
@@ -26,20 +65,13 @@ function isElement(node: ParentNode): node is Element {
  * search inside it).
  */
 export function deepQueryAll(root: ParentNode, selector: string): Element[] {
-  const found: Element[] = [];
-  const scopes: ParentNode[] = [root];
-  walk(root, el => {
-    if (el.shadowRoot) scopes.push(el.shadowRoot);
-  });
-  if (isElement(root) && root.shadowRoot) scopes.push(root.shadowRoot);
+  const { scopes, order } = deepTree(root);
+  // One tree: native order is tree order already.
+  if (scopes.length === 1) return [...root.querySelectorAll(selector)];
   // Native querySelectorAll per tree is far cheaper than `matches` on every
-  // element of a Lightning page; the walk below only restores tree order.
+  // element of a Lightning page; the filter below only restores tree order.
   const hits = new Set(scopes.flatMap(scope => [...scope.querySelectorAll(selector)]));
-  if (hits.size === 0) return found;
-  walk(root, el => {
-    if (hits.has(el)) found.push(el);
-  });
-  return found;
+  return hits.size === 0 ? [] : order.filter(el => hits.has(el));
 }
 
 /** First match of `deepQueryAll`, or null. */
@@ -54,11 +86,7 @@ export function deepQuery(root: ParentNode, selector: string): Element | null {
  */
 export function byLocalName(root: ParentNode, name: string): Element[] {
   const wanted = name.toLowerCase();
-  const found: Element[] = [];
-  walk(root, el => {
-    if (el.localName === wanted) found.push(el);
-  });
-  return found;
+  return deepTree(root).order.filter(el => el.localName === wanted);
 }
 
 /** Trimmed, whitespace-collapsed textContent ('' for null). */

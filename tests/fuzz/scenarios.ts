@@ -8,6 +8,7 @@ import { hubspot, selectors as hubspotSelectors } from '../../lib/sites/hubspot'
 import { linkedin, selectors as linkedinSelectors } from '../../lib/sites/linkedin';
 import { pipedrive, selectors as pipedriveSelectors } from '../../lib/sites/pipedrive';
 import { salesforce, selectors as salesforceSelectors } from '../../lib/sites/salesforce';
+import { withTreeCache } from '../../lib/sites/dom';
 import type { Health } from '../../lib/sites/types';
 import { selectorStrings } from './harness';
 
@@ -33,7 +34,8 @@ export interface Scenario {
 
 const crm = (adapter: typeof salesforce): Pick<Scenario, 'pass' | 'click' | 'timerAnchor'> => ({
   pass(doc, url, now) {
-    const reading = adapter.read(doc, url, now, { name: 'Riley Moss', email: 'riley@acme-sales.example' });
+    // As the content script reads: one walk of the page's trees per reading (lib/capture.ts).
+    const reading = withTreeCache(() => adapter.read(doc, url, now, { name: 'Riley Moss', email: 'riley@acme-sales.example' }));
     const o = observe(reading, adapter.id, now.toISOString());
     return { reading, events: o.events, people: o.people, deals: [...o.deals, ...o.listRows] };
   },
@@ -105,7 +107,7 @@ export const SCENARIOS: readonly Scenario[] = [
     now: new Date(2026, 5, 10, 12, 0),
     anchors: selectorStrings(linkedinSelectors),
     pass(doc, url, now) {
-      const reading = linkedin.read(doc, url, now);
+      const reading = withTreeCache(() => linkedin.read(doc, url, now));
       const o = observeLinkedIn(reading, url.href, now.toISOString());
       return { reading, events: o.events, people: o.people, deals: [] };
     },
