@@ -98,6 +98,24 @@ function DealDetails({ deal, now, earnings }: { deal: DealSnapshot; now: Date; e
   );
 }
 
+/** Adapter health for a page Pacer reads: all its anchors found, or which ones are missing (what is not read). */
+function AdapterHealth({ state }: { state: PageState }) {
+  const site = siteLabel(state.site);
+  if (state.health.ok || state.health.missing.length === 0) {
+    return (
+      <p class="muted" data-testid="adapter-health" data-health="ok" style={{ margin: '0 0 6px', fontSize: '12px' }}>
+        <span aria-hidden="true">✓ </span>
+        {site}: Pacer reads this page.
+      </p>
+    );
+  }
+  return (
+    <p class="error" role="status" data-testid="adapter-health" data-health="partial" style={{ margin: '0 0 6px', fontSize: '12px' }}>
+      {site}: this page is read in part (no {state.health.missing.join(', no ')} found).
+    </p>
+  );
+}
+
 /** The deal, person or list on the active tab, or why Pacer cannot read it. */
 export function ThisPage({ page, deal, touches, now, earnings }: ThisPageProps) {
   const { state } = page;
@@ -113,19 +131,27 @@ export function ThisPage({ page, deal, touches, now, earnings }: ThisPageProps) 
   }
   if (state.kind === 'list') {
     if (state.detail) return <p role="status">{siteLabel(state.site)}: {state.detail}</p>;
-    return <p role="status" data-list-rows={state.rows}>{siteLabel(state.site)}: {state.rows ?? 0} deals on this page, kept up to date in Pacer.</p>;
+    return (
+      <>
+        <AdapterHealth state={state} />
+        <p role="status" data-list-rows={state.rows}>{siteLabel(state.site)}: {state.rows ?? 0} deals on this page, kept up to date in Pacer.</p>
+      </>
+    );
   }
   if (state.kind === 'person' && state.person) {
     const p = state.person;
     return (
-      <div data-person-id={p.crmId ?? state.profileUrl}>
-        <p style={{ margin: '0 0 4px', fontWeight: 700 }}>{p.name}</p>
-        <p class="muted" style={{ margin: '0 0 6px' }}>
-          {[p.title, p.company, RECORD_TYPES[p.recordType]].filter(Boolean).join(' · ')}
-        </p>
-        <h3 class="sub">Touches across LinkedIn and your CRM</h3>
-        <Touches touches={touches} />
-      </div>
+      <>
+        <AdapterHealth state={state} />
+        <div data-person-id={p.crmId ?? state.profileUrl}>
+          <p style={{ margin: '0 0 4px', fontWeight: 700 }}>{p.name}</p>
+          <p class="muted" style={{ margin: '0 0 6px' }}>
+            {[p.title, p.company, RECORD_TYPES[p.recordType]].filter(Boolean).join(' · ')}
+          </p>
+          <h3 class="sub">Touches across LinkedIn and your CRM</h3>
+          <Touches touches={touches} />
+        </div>
+      </>
     );
   }
   if (deal.status === 'loading') return <p class="muted" aria-busy="true">Loading the deal…</p>;
@@ -133,6 +159,7 @@ export function ThisPage({ page, deal, touches, now, earnings }: ThisPageProps) 
   if (!deal.value) return <p class="muted" aria-busy="true">Reading this deal…</p>;
   return (
     <>
+      <AdapterHealth state={state} />
       <DealDetails deal={deal.value} now={now} earnings={earnings} />
       <h3 class="sub">Touches</h3>
       <Touches touches={touches} />

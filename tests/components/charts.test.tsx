@@ -154,6 +154,15 @@ describe('ThisPage: what closing the deal earns', () => {
     expect(view.earns).toMatch(/^\$[\d,]+$/);
     expect(view.after).toBe('attainment would reach 90%');
   });
+  it('shows the adapter health of the page: all read, or what is missing', () => {
+    show(null);
+    expect(root.querySelector('[data-testid=adapter-health]')?.textContent).toBe('✓ Salesforce: Pacer reads this page.');
+    const partial = { ...state, health: { ok: false, missing: ['amount', 'close date'] } };
+    act(() => render(<ThisPage page={{ url: state.url, state: partial as never }} deal={{ status: 'ready', value: DEALS[2]! }} touches={[]} now={NOW} earnings={null} />, root));
+    const health = root.querySelector('[data-testid=adapter-health]')!;
+    expect(health.getAttribute('role')).toBe('status');
+    expect(health.textContent).toBe('Salesforce: this page is read in part (no amount, no close date found).');
+  });
   it('says why it is unknown, and says nothing for a closed deal', () => {
     expect(earningsView({ dealId: 'c', amount: null, earns: null, expected: null, probability: 0.5, attainmentAfter: null, reason: 'no amount' }, 'USD')).toEqual({
       earns: 'unknown',
