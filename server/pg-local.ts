@@ -155,7 +155,18 @@ export async function startLocalPostgres(options: StartOptions = {}): Promise<Lo
     kill: () => stopChild('SIGKILL'),
     restart: async () => {
       await stopChild('SIGKILL');
-      await start();
+      // A SIGKILLed postmaster leaves its backends running until they notice, and a new
+      // postmaster refuses to start while they still hold the old shared memory. They go
+      // within a second or two, so a start that dies at once is tried again, for a while.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await start();
+          return;
+        } catch (e) {
+          if (attempt >= 40 || !/exited while starting/.test(String(e))) throw e;
+          await new Promise(r => setTimeout(r, 250));
+        }
+      }
     },
     stop: async () => {
       if (stopped) return;
