@@ -31,6 +31,12 @@ export interface Sighting {
   timeline: string[];
 }
 
+/** The side panel's last scorecard for one period (lib/scorecard-snapshot.ts owns its shape). */
+export interface ScorecardSnapshotRow {
+  period: string;
+  [field: string]: unknown;
+}
+
 export const DB_NAME = 'pacer';
 
 /** One person across sites: their LinkedIn profile, and the CRM records that are them. */
@@ -91,6 +97,7 @@ export type PacerDb = Dexie & {
   syncedErasures: EntityTable<SyncedRow, 'id'>;
   syncedDeals: EntityTable<SyncedDeal, 'id'>;
   importStaging: EntityTable<StagedImportRow, 'seq'>;
+  scorecardSnapshots: EntityTable<ScorecardSnapshotRow, 'period'>;
 };
 
 export function openDb(name = DB_NAME): PacerDb {
@@ -126,5 +133,9 @@ export function openDb(name = DB_NAME): PacerDb {
   db.version(6).stores({ dealHistory: 'dealId' });
   // v7 (issue #8): a scratch table for imports, emptied by the same transaction that commits one.
   db.version(7).stores({ importStaging: '++seq' });
+  // v8 (issue #6): the side panel's last scorecard per period (lib/scorecard-snapshot.ts),
+  // shown at once on open. Its own table so saving one does not wake the panel's write watch;
+  // erase-everything clears it with the data.
+  db.version(8).stores({ scorecardSnapshots: 'period' });
   return db;
 }

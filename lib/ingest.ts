@@ -6,6 +6,7 @@ import type { CaptureAck, CaptureBatch, CapturedEvent } from './capture-batch';
 import { recordPeople } from './people';
 import { applyToDays, browserTimeZone, ensureTimeZone } from './days';
 import { dealHistoryInScope } from './deal-history-store';
+import { bumpDataVersion } from './data-version';
 
 /**
  * Adds events whose id is not stored yet, and never one the rep deleted (its
@@ -21,6 +22,8 @@ export async function addNewEvents(db: PacerDb, events: readonly ActivityEvent[]
   const fresh = unique.filter((_, i) => existing[i] === undefined && deleted[i] === undefined);
   if (fresh.length) {
     await ensureTimeZone(db, timeZone);
+    // First, beside the first writes: the whole transaction commits or rolls back together.
+    await bumpDataVersion(db); // a saved scorecard is no longer current (lib/scorecard-snapshot.ts)
     await db.events.bulkAdd(fresh);
     await applyToDays(db, fresh, 1, timeZone);
   }
@@ -33,6 +36,7 @@ export async function deleteEvents(db: PacerDb, ids: readonly string[], now = ne
     const unique = [...new Set(ids)]; // a twice-listed id is deleted once, and subtracted once
     const stored = (await db.events.bulkGet(unique)).filter((e): e is ActivityEvent => e !== undefined);
     await ensureTimeZone(db, timeZone);
+    await bumpDataVersion(db); // a saved scorecard is no longer current (lib/scorecard-snapshot.ts)
     await db.tombstones.bulkPut(unique.map(id => ({ id, deletedAt: now.toISOString() })));
     await db.events.bulkDelete(stored.map(e => e.id));
     await applyToDays(db, stored, -1, timeZone);
@@ -102,6 +106,7 @@ export async function storeBatch(db: PacerDb, batch: CaptureBatch, timeZone = br
       ...batch.deals.map(d => ({ seen: d, partial: false })),
       ...(batch.listRows ?? []).map(d => ({ seen: d, partial: true })),
     ];
+    if (sources.length) await bumpDataVersion(db); // deals move (addNewEvents bumps for events)
     for (const { seen, partial } of sources) {
       const stored = await db.deals.get(seen.id);
       const merged = mergeDealObservation(stored, seen, batch.seenAt);

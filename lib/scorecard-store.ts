@@ -4,9 +4,11 @@
 // (while they are rebuilt, the deal-history events by the [type+at] index, only
 // HISTORY_TYPES) and the deal snapshots, recomputed with scorecardFromAggregates.
 // Also the pure shaping the Scorecard component renders, tested without a DOM.
-import { computed, effect, signal, type ReadonlySignal } from '@preact/signals';
+import { batch, computed, effect, signal, type ReadonlySignal } from '@preact/signals';
 import Dexie, { type ObservabilitySet } from 'dexie';
 import type { PacerDb } from './db';
+import { readDataVersion } from './data-version';
+import { isExact, planHash, readSnapshot, saveSnapshot, type ScorecardSnapshot } from './scorecard-snapshot';
 import { DAYS_TIME_ZONE_KEY } from './days';
 import type { DailyAggregate } from './metrics/aggregate';
 import { wonDeals, type WonDeal } from './metrics/charts';
@@ -14,7 +16,7 @@ import { HISTORY_TYPES, toDealHistory } from './metrics/deals';
 import type { StoredDealHistory } from './metrics/deal-history';
 import { readDealHistory } from './deal-history-store';
 import { driversFromCounts, type Driver } from './metrics/drivers';
-import { addDays, eachDate, periodContaining, previousPeriod, startOfLocalDate, type PeriodKind } from './metrics/periods';
+import { addDays, eachDate, localDateOf, periodContaining, previousPeriod, startOfLocalDate, type PeriodKind } from './metrics/periods';
 import type { Plan } from './metrics/plan';
 import { scorecardFromAggregates, type Scorecard } from './metrics/scorecard';
 import type { ActivityEvent, DealSnapshot } from './model';
@@ -39,8 +41,15 @@ export const scorecardPlan = signal<Plan | undefined>(undefined);
 export const scorecardDays = signal<DailyAggregate[]>([]);
 /** Won deals rebuilt from the same history: the bookings and cycle-length charts' source. */
 export const scorecardWins = signal<WonDeal[]>([]);
+/**
+ * True while the scorecard shown is the one saved at the last open (lib/scorecard-snapshot.ts)
+ * and the data, plan or day have changed since: the panel marks it "Updating…" until recomputed.
+ */
+export const scorecardUpdating = signal(false);
 
 interface Inputs {
+  /** The data version read before the rest (lib/data-version.ts): the inputs are at least this new. */
+  dataVersion: number;
   /** The zone the day rows are counted in (meta), when recorded. */
   daysTimeZone: string | undefined;
   days: DailyAggregate[];
@@ -60,11 +69,15 @@ export const RECOMPUTE_EVERY_MS = 500;
 export const INPUTS_READ = 'pacer:scorecard-inputs-read';
 export const COMPUTED = 'pacer:scorecard-computed';
 export const WINS_COMPUTED = 'pacer:scorecard-wins-computed';
+export const SNAPSHOT_SHOWN = 'pacer:scorecard-snapshot-shown';
 const mark = (name: string) => typeof performance !== 'undefined' && performance.mark?.(name);
 const measure = (name: string, start: number) => typeof performance !== 'undefined' && performance.measure?.(name, { start, end: performance.now() });
 
 /** The reads behind one scorecard: the day rows, the history events by type, the deals; never a scan of all events. */
 export async function readScorecardInputs(db: PacerDb): Promise<Inputs> {
+  // First, and awaited: a write between this read and the rest leaves the saved scorecard
+  // labelled older than its data (recomputed at the next open), never newer.
+  const dataVersion = await readDataVersion(db);
   const [meta, days, dealHistory, deals] = await Promise.all([
     db.meta.get(DAYS_TIME_ZONE_KEY),
     // Every day row, not just the two periods': streaks, personal bests, badges and the
@@ -77,7 +90,7 @@ export async function readScorecardInputs(db: PacerDb): Promise<Inputs> {
   const history = dealHistory
     ? []
     : (await Promise.all(HISTORY_TYPES.map(t => db.events.where('[type+at]').between([t, Dexie.minKey], [t, Dexie.maxKey], true, true).toArray()))).flat();
-  return { daysTimeZone: meta?.value, days, history, dealHistory, deals };
+  return { dataVersion, daysTimeZone: meta?.value, days, history, dealHistory, deals };
 }
 
 /**
@@ -88,7 +101,13 @@ export async function readScorecardInputs(db: PacerDb): Promise<Inputs> {
  * 100 capture batches would otherwise repeat 100 times. Never two reads at once; the
  * last write always gets a read after it.
  */
-export function watchWrites<T>(db: Pick<PacerDb, 'name'>, read: () => Promise<T>, onValue: (value: T) => void, onError: (error: unknown) => void, everyMs = RECOMPUTE_EVERY_MS): () => void {
+export function watchWrites<T>(
+  db: Pick<PacerDb, 'name'>,
+  read: () => Promise<T>,
+  onValue: (value: T) => void,
+  onError: (error: unknown) => void,
+  everyMs = RECOMPUTE_EVERY_MS,
+): (() => void) & { refresh(): void } {
   let stopped = false;
   let reading = false;
   let dirty = false;
@@ -115,16 +134,29 @@ export function watchWrites<T>(db: Pick<PacerDb, 'name'>, read: () => Promise<T>
     else if (timer === undefined) timer = setTimeout(() => void run(), Math.max(0, lastReadAt + everyMs - Date.now()));
   };
   const prefix = `idb://${db.name}/`;
+  const own = `${prefix}scorecardSnapshots/`; // the panel's own saved scorecards are not data
   const onMutated = (parts: ObservabilitySet) => {
-    for (const key in parts) if (key.startsWith(prefix)) return schedule();
+    for (const key in parts) if (key.startsWith(prefix) && !key.startsWith(own)) return schedule();
   };
   Dexie.on('storagemutated', onMutated);
   void run();
-  return () => {
+  const stop = () => {
     stopped = true;
     clearTimeout(timer);
     Dexie.on.storagemutated.unsubscribe(onMutated);
   };
+  /** Reads again (at most once per everyMs), as after a write. */
+  return Object.assign(stop, { refresh: () => !stopped && schedule() });
+}
+
+/** What, besides data and plan, a saved scorecard depends on: the period's dates and today's date (pacing); null when the plan cannot place it. */
+export function snapshotPeriodKey(plan: Plan, p: ScorecardPeriod, now: Date): string | null {
+  try {
+    const cur = periodContaining(periodKindOf(p), now, plan);
+    return `${p}|${cur.startDate}|${cur.endDate}|${localDateOf(now, plan.timeZone)}`;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -136,7 +168,32 @@ export function watchScorecard(db: PacerDb, clock: ReadonlySignal<Date> | { read
   let stopped = false;
   const inputs = signal<Loadable<Inputs>>({ status: 'loading' });
   scorecard.value = { status: 'loading' };
+  scorecardUpdating.value = false;
   let watched = false; // a change seen by watch is newer than the first read
+  /** The saved scorecard on screen until the first computation replaces it. */
+  const shown = signal<ScorecardSnapshot | null>(null);
+  let skippedFirstRead = false;
+  // Two tiny reads, beside the plan's: the saved scorecard and the data version. Resolves
+  // true when the saved one is exact, and the big read can wait for the next write.
+  const opened = Promise.all([planSettings.getValue(), readSnapshot(db, period.peek()), readDataVersion(db)]).then(
+    ([plan, snap, dataVersion]) => {
+      if (stopped || watched || !snap || snap.period !== period.peek()) return false;
+      const periodKey = snapshotPeriodKey(plan, period.peek(), clock.value); // not in an effect: no subscription
+      if (periodKey === null) return false;
+      const exact = isExact(snap, { periodKey, dataVersion, planHash: planHash(plan) });
+      batch(() => {
+        shown.value = snap;
+        scorecardPlan.value = plan;
+        scorecardDays.value = snap.days;
+        scorecardWins.value = snap.wins;
+        scorecardUpdating.value = !exact;
+        scorecard.value = { status: 'ready', value: snap.scorecard };
+      });
+      mark(SNAPSHOT_SHOWN);
+      return exact;
+    },
+    () => false,
+  );
   void planSettings.getValue().then(
     p => !stopped && !watched && (scorecardPlan.value = p),
     e => !stopped && (scorecard.value = { status: 'error', message: `Could not read your plan: ${errorText(e)}` }),
@@ -160,15 +217,48 @@ export function watchScorecard(db: PacerDb, clock: ReadonlySignal<Date> | { read
   });
   // Every read covers all periods (all day rows, every deal), so reading need not wait for
   // the plan: it starts at once, beside the plan's read.
+  let first = true;
   const stopQuery = watchWrites(
     db,
-    () => readScorecardInputs(db),
+    async () => {
+      if (first) {
+        first = false;
+        // An exact saved scorecard needs no read until the next write (or another period or day).
+        if (await opened) return (skippedFirstRead = true), null;
+      }
+      return readScorecardInputs(db);
+    },
     value => {
+      if (value === null) return;
       mark(INPUTS_READ);
       inputs.value = { status: 'ready', value }; // runs the compute effects synchronously
     },
     error => (inputs.value = { status: 'error', message: errorText(error) }),
   );
+  // After both effects of a read (scorecard, wins) have run: save what the panel shows.
+  let saveTimer: ReturnType<typeof setTimeout> | undefined;
+  const saveLater = (dataVersion: number, plan: Plan, now: Date) => {
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(() => {
+      const s = scorecard.peek();
+      const periodKey = snapshotPeriodKey(plan, period.peek(), now);
+      if (stopped || s.status !== 'ready' || periodKey === null) return;
+      const snapshot = { period: period.peek(), periodKey, dataVersion, planHash: planHash(plan), computedAt: new Date().toISOString(), scorecard: s.value, days: scorecardDays.peek(), wins: scorecardWins.peek() };
+      void saveSnapshot(db, snapshot);
+    }, 0);
+  };
+  // While an exact saved scorecard stands in for the first read: another period, another day
+  // or another plan makes it not exact any more, so read (and mark it, if it is still shown).
+  const stopStale = effect(() => {
+    const plan = scorecardPlan.value;
+    const p = period.value;
+    const now = clock.value;
+    const s = shown.value;
+    if (inputs.value.status !== 'loading' || !skippedFirstRead || !plan) return;
+    if (s && s.period === p && snapshotPeriodKey(plan, p, now) === s.periodKey && planHash(plan) === s.planHash) return;
+    if (s && s.period === p) scorecardUpdating.value = true;
+    stopQuery.refresh();
+  });
   const stopCompute = effect(() => {
     const r = range.value;
     if (r && typeof r !== 'string') {
@@ -181,6 +271,7 @@ export function watchScorecard(db: PacerDb, clock: ReadonlySignal<Date> | { read
     const now = clock.value;
     if (input.status !== 'ready' || !plan) {
       if (input.status === 'error') scorecard.value = input;
+      else if (shown.value?.period === period.value) return; // the saved scorecard stays on screen
       else if (scorecard.peek().status !== 'error') scorecard.value = { status: 'loading' };
       return;
     }
@@ -194,7 +285,12 @@ export function watchScorecard(db: PacerDb, clock: ReadonlySignal<Date> | { read
       const started = typeof performance !== 'undefined' ? performance.now() : NaN;
       const value = scorecardFromAggregates(input.value.days, input.value.dealHistory ?? input.value.history, input.value.deals, plan, kind, now);
       if (started === started) measure(COMPUTED, started);
-      scorecard.value = { status: 'ready', value };
+      batch(() => {
+        shown.value = null;
+        scorecardUpdating.value = false;
+        scorecard.value = { status: 'ready', value };
+      });
+      saveLater(input.value.dataVersion, plan, now);
     } catch (error) {
       scorecard.value = { status: 'error', message: errorText(error) };
     }
@@ -216,8 +312,10 @@ export function watchScorecard(db: PacerDb, clock: ReadonlySignal<Date> | { read
     stopped = true;
     unwatchPlan();
     stopQuery();
+    stopStale();
     stopCompute();
     stopWins();
+    clearTimeout(saveTimer);
   };
 }
 

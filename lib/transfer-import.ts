@@ -3,6 +3,7 @@
 // already present, invalid with reasons) before anything is written. Then, on the
 // rep's confirm, the valid rows are staged in small writes and moved into the
 // store by one transaction: a failure anywhere leaves the store as it was.
+import { bumpDataVersion } from './data-version';
 import type { PacerDb } from './db';
 import { cleanDeal, cleanEvent, dealProblem, eventProblem, headerProblem } from './export-format';
 import { addNewEvents, captureTables } from './ingest';
@@ -322,7 +323,10 @@ async function mergeDeals(db: PacerDb, deals: DealSnapshot[]): Promise<number> {
   const candidates = [...newest.values()];
   const stored = await db.deals.bulkGet(candidates.map(d => d.id));
   const newer = candidates.filter((d, i) => !stored[i] || stored[i]!.lastSeenAt < d.lastSeenAt);
-  if (newer.length) await db.deals.bulkPut(newer);
+  if (newer.length) {
+    await bumpDataVersion(db); // the scorecard reads deals (lib/data-version.ts)
+    await db.deals.bulkPut(newer);
+  }
   return newer.length;
 }
 

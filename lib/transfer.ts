@@ -1,5 +1,6 @@
 // Export and import against the database. Import merges by id in one
 // transaction: importing the same file twice changes nothing.
+import { bumpDataVersion } from './data-version';
 import type { PacerDb } from './db';
 import { buildExport, type PacerExport } from './export-format';
 import { addNewEvents, captureTables } from './ingest';
@@ -25,7 +26,10 @@ export async function importExport(db: PacerDb, data: PacerExport, timeZone = br
     const stored = await db.deals.bulkGet(data.deals.map(d => d.id));
     // The newer look at a deal wins; an older file never rolls a deal back.
     const newer = data.deals.filter((d, i) => !stored[i] || stored[i]!.lastSeenAt < d.lastSeenAt);
-    if (newer.length) await db.deals.bulkPut(newer);
+    if (newer.length) {
+      await bumpDataVersion(db); // the scorecard reads deals (lib/data-version.ts)
+      await db.deals.bulkPut(newer);
+    }
     return { eventsAdded, eventsPresent: new Set(data.events.map(e => e.id)).size - eventsAdded, dealsUpdated: newer.length };
   });
 }

@@ -11,7 +11,7 @@ describe('database schema', () => {
   it('creates events and deals with the indexes the UI queries by, and the sightings table', async () => {
     const db = openDb(`schema-${crypto.randomUUID()}`);
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8); // v8: the side panel's saved scorecards (tests/lib/scorecard-snapshot.test.ts)
     expect(db.table('days').schema.primKey.keyPath).toBe('day');
     expect(db.table('tombstones').schema.primKey.keyPath).toBe('id');
     expect(db.table('people').schema.indexes.map(i => i.name).sort()).toEqual(['crmIds', 'nameKey']);

@@ -7,7 +7,7 @@ import { Scorecard } from '../../components/Scorecard';
 import { ScorecardAchievements } from '../../components/ScorecardAchievements';
 import { ScorecardRiver } from '../../components/ScorecardRiver';
 import { Charts } from '../../components/Charts';
-import { period, scorecard, scorecardDays, scorecardPlan, scorecardWins, watchScorecard } from '../../lib/scorecard-store';
+import { period, scorecard, scorecardDays, scorecardPlan, scorecardUpdating, scorecardWins, watchScorecard } from '../../lib/scorecard-store';
 import { ThisPage } from '../../components/ThisPage';
 import { whatThisDealEarns } from '../../lib/metrics/commission';
 import { earningsView, type EarningsView } from '../../lib/scorecard-extras';
@@ -78,7 +78,10 @@ function watchManualEntries() {
 /** Performance marks a benchmark reads (scripts/bench-sidepanel.ts): the first scorecard drawn with data, and every redraw with new data. */
 export const SCORECARD_RENDERED = 'pacer:scorecard-rendered';
 export const SCORECARD_UPDATED = 'pacer:scorecard-updated';
+/** The first scorecard drawn that is current (not a saved one marked "Updating…"). */
+export const SCORECARD_EXACT = 'pacer:scorecard-exact';
 let markedScorecard: unknown;
+let markedExact = false;
 
 function useScorecardMarks() {
   useLayoutEffect(() => {
@@ -86,6 +89,10 @@ function useScorecardMarks() {
     if (s.status !== 'ready' || !scorecardPlan.value || s.value === markedScorecard) return;
     performance.mark(markedScorecard === undefined ? SCORECARD_RENDERED : SCORECARD_UPDATED);
     markedScorecard = s.value;
+    if (!markedExact && !scorecardUpdating.value) {
+      performance.mark(SCORECARD_EXACT);
+      markedExact = true;
+    }
   });
 }
 
@@ -119,8 +126,12 @@ function SidePanel() {
         <h2 id="this-page">This page</h2>
         <ThisPage page={activePage.value} deal={activeDeal.value} touches={activeTouches.value} now={now.value} earnings={dealEarnings.value} />
       </section>
-      <section class="card" aria-labelledby="scorecard">
+      <section class="card" aria-labelledby="scorecard" aria-busy={scorecardUpdating.value}>
         <h2 id="scorecard">Scorecard</h2>
+        {/* Always in the page, so screen readers hear it appear; the saved scorecard below is from before the latest changes. */}
+        <p class="muted" role="status" aria-live="polite" data-testid="scorecard-updating" style={{ margin: 0 }}>
+          {scorecardUpdating.value ? 'Updating…' : ''}
+        </p>
         <p style={{ margin: '0 0 8px' }}>
           <a href={browser.runtime.getURL('/review.html')} target="_blank" rel="noopener">Weekly 1:1 review</a>
         </p>
