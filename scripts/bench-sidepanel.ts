@@ -4,7 +4,12 @@
 //      Import, the path a rep's own export takes, with the bench plan.
 //   2. The side panel page is opened RUNS times; each time the page's own performance mark
 //      `pacer:scorecard-rendered` (entrypoints/sidepanel/main.tsx: the first scorecard drawn
-//      with data) is read against the navigation's start. Target: ≤ 150 ms.
+//      with data) is read against the navigation's start. Target: ≤ 150 ms. The first open
+//      computes and saves the scorecard (lib/scorecard-snapshot.ts); the reopens with data
+//      unchanged show the saved one, exact: what a rep sees almost every time.
+//   2b. AFTER_WRITE_RUNS times: one call is captured, then the panel opened. It shows the saved
+//      scorecard marked "Updating…" (`..._after_write_...`) and then the recomputed one
+//      (`pacer:scorecard-exact`, `..._after_write_..._exact`).
 //   3. With the panel open, 1,000 calls arrive in a burst of 100 capture batches of 10 (the
 //      content scripts' message, sent from an extension page). The panel records long tasks
 //      (PerformanceObserver 'longtask'), the event loop's worst lag (a 16 ms timer probe, what
@@ -25,6 +30,7 @@ import { launchWithExtension, type ExtensionBrowser } from './lib/browser';
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 100_000);
 const DEALS = Math.round(EVENTS / 20);
 const RUNS = 7;
+const AFTER_WRITE_RUNS = 5;
 const BURST = 1_000;
 const BATCH = 10;
 const TARGET_FIRST_MS = 150;
@@ -34,6 +40,7 @@ const RENDERED = 'pacer:scorecard-rendered';
 const INPUTS_READ = 'pacer:scorecard-inputs-read';
 const COMPUTED = 'pacer:scorecard-computed';
 const WINS_COMPUTED = 'pacer:scorecard-wins-computed';
+const EXACT = 'pacer:scorecard-exact';
 
 const outDir = process.env.PACER_OUT_DIR ?? '.output';
 const median = (xs: number[]) => {
@@ -77,17 +84,37 @@ async function seed(browser: ExtensionBrowser): Promise<void> {
 }
 
 /** Opens the side panel page and reads the time of its first full scorecard. */
-async function openOnce(browser: ExtensionBrowser): Promise<{ page: Page; ms: number; read: number; compute: number; wins: number }> {
+async function openOnce(browser: ExtensionBrowser): Promise<{ page: Page; ms: number; exact: number; updatingShown: boolean; read: number; compute: number; wins: number }> {
   const page = await browser.context.newPage();
   await page.setViewportSize({ width: 360, height: 900 });
   await page.goto(`chrome-extension://${browser.extensionId}/sidepanel.html`);
   const ms = await page.waitForFunction(name => performance.getEntriesByName(name)[0]?.startTime, RENDERED, { timeout: 60_000, polling: 20 }).then(h => h.jsonValue() as Promise<number>);
+  // Was the first scorecard marked as updating? (Read at once, before the recompute replaces it.)
+  const updatingShown = (await page.getByTestId('scorecard-updating').textContent())?.includes('Updating') ?? false;
+  const exact = await page.waitForFunction(name => performance.getEntriesByName(name)[0]?.startTime, EXACT, { timeout: 60_000, polling: 20 }).then(h => h.jsonValue() as Promise<number>);
+  // The panel saves the scorecard just after computing it: let that land before the page closes.
+  await page.waitForTimeout(300);
   // Where the time went: the store's own entries (lib/scorecard-store.ts).
   const parts = (await page.evaluate(`(() => {
     const first = name => performance.getEntriesByName(name)[0];
     return { read: first('${INPUTS_READ}')?.startTime ?? NaN, compute: first('${COMPUTED}')?.duration ?? NaN, wins: first('${WINS_COMPUTED}')?.duration ?? NaN };
   })()`)) as { read: number; compute: number; wins: number };
-  return { page, ms, ...parts };
+  return { page, ms, exact, updatingShown, ...parts };
+}
+
+/** One captured call, as a content script sends it: the data changes, the saved scorecard is no longer exact. */
+async function captureOne(browser: ExtensionBrowser, n: number): Promise<void> {
+  const sender = await browser.extensionPage('popup.html');
+  const now = new Date().toISOString();
+  const batch: CaptureBatch = {
+    batchId: `bench-write-${n}`,
+    site: 'salesforce',
+    seenAt: now,
+    deals: [],
+    events: [{ id: `bench-write-${n}`, type: 'call', at: now, site: 'salesforce', url: 'https://bench.lightning.force.com/', capturedAt: now }],
+  };
+  await sender.evaluate(data => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }).chrome.runtime.sendMessage({ pacer: 'capture', data }), batch);
+  await sender.close();
 }
 
 const callsShown = (page: Page) =>
@@ -163,30 +190,48 @@ async function main(): Promise<void> {
   try {
     await seed(browser);
     const times: number[] = [];
-    const reads: number[] = [];
-    const computes: number[] = [];
-    const wins: number[] = [];
-    let last: Page | undefined;
+    let stale = 0;
     for (let i = 0; i < RUNS; i++) {
-      const { page, ms, read, compute, wins: w } = await openOnce(browser);
+      const { page, ms, updatingShown } = await openOnce(browser);
       times.push(ms);
-      if (i > 0) {
-        reads.push(read);
-        computes.push(compute);
-        wins.push(w);
-      }
-      if (i < RUNS - 1) await page.close();
-      else last = page;
+      if (i > 0 && updatingShown) stale++;
+      await page.close();
     }
-    // The first open also warms IndexedDB's caches: report it apart, and the median of the rest.
+    // The first open computes (no saved scorecard yet, caches cold): reported apart. The reopens show the saved one.
     const warm = times.slice(1);
     line('sidepanel_first_scorecard_cold', times[0]!, 'ms');
     line('sidepanel_first_scorecard_100k_events', median(warm), 'ms');
     line('sidepanel_first_scorecard_100k_events_max', Math.max(...warm), 'ms');
+    line('sidepanel_reopen_marked_updating', stale, 'count'); // data unchanged: must be 0
+    console.log(`target sidepanel_first_scorecard_100k_events ≤ ${TARGET_FIRST_MS} ms: ${median(warm) <= TARGET_FIRST_MS ? 'met' : 'MISSED'}`);
+
+    const marked: number[] = [];
+    const exact: number[] = [];
+    const reads: number[] = [];
+    const computes: number[] = [];
+    const wins: number[] = [];
+    let shownUpdating = 0;
+    let last: Page | undefined;
+    for (let i = 0; i < AFTER_WRITE_RUNS; i++) {
+      await captureOne(browser, i);
+      const r = await openOnce(browser);
+      marked.push(r.ms);
+      exact.push(r.exact);
+      reads.push(r.read);
+      computes.push(r.compute);
+      wins.push(r.wins);
+      if (r.updatingShown) shownUpdating++;
+      if (i < AFTER_WRITE_RUNS - 1) await r.page.close();
+      else last = r.page;
+    }
+    line('sidepanel_first_scorecard_after_write_100k_events', median(marked), 'ms');
+    line('sidepanel_first_scorecard_after_write_100k_events_exact', median(exact), 'ms');
+    line('sidepanel_after_write_marked_updating', `${shownUpdating}/${AFTER_WRITE_RUNS}`, 'opens');
     line('sidepanel_scorecard_inputs_read_at', median(reads), 'ms');
     line('sidepanel_scorecard_compute', median(computes), 'ms');
     line('sidepanel_chart_wins_compute', median(wins), 'ms');
-    console.log(`target sidepanel_first_scorecard_100k_events ≤ ${TARGET_FIRST_MS} ms: ${median(warm) <= TARGET_FIRST_MS ? 'met' : 'MISSED'}`);
+    console.log(`target sidepanel_first_scorecard_after_write_100k_events ≤ ${TARGET_FIRST_MS} ms (marked "Updating…"): ${median(marked) <= TARGET_FIRST_MS ? 'met' : 'MISSED'}`);
+    console.log(`target sidepanel_first_scorecard_after_write_100k_events_exact ≤ ${TARGET_FIRST_MS} ms: ${median(exact) <= TARGET_FIRST_MS ? 'met' : 'MISSED'}`);
     await burst(browser, last!);
   } finally {
     await browser.close();

@@ -278,6 +278,55 @@ describe('the scorecard on the demo data set, this quarter', () => {
     await panel.locator('[data-driver=calls] td').first().filter({ hasText: new RegExp(`^${int(before + 2)} / `) }).waitFor({ timeout: 5_000 });
     await options.close();
   });
+
+  it('reopened with data unchanged, shows the saved scorecard at once; after a capture, "Updating…" over it, then the new numbers', async () => {
+    const calls = int(count(['call'], q.start, q.end) + 2); // the two live calls above
+    await panel.waitForTimeout(500); // the open panel saves what it computed
+    // What the scorecard said each time it changed, recorded in the page from its first render.
+    const open = async () => {
+      const page = await browser.context.newPage();
+      await page.addInitScript(() => {
+        const seen: string[] = [];
+        (globalThis as unknown as { __seen: string[] }).__seen = seen;
+        new MutationObserver(() => {
+          const cell = document.querySelector('[data-driver=calls] td')?.textContent ?? '';
+          const entry = `${document.querySelector('[data-testid=scorecard-updating]')?.textContent ?? ''}|${cell.split(' / ')[0]}`;
+          if (cell && seen[seen.length - 1] !== entry) seen.push(entry);
+        }).observe(document, { subtree: true, childList: true, characterData: true });
+      });
+      await page.setViewportSize({ width: 360, height: 900 });
+      await page.goto(`chrome-extension://${browser.extensionId}/sidepanel.html`);
+      return page;
+    };
+    const seen = (page: Page) => page.evaluate(() => (globalThis as unknown as { __seen: string[] }).__seen);
+
+    const again = await open();
+    await again.locator('[data-driver=calls] td').first().filter({ hasText: new RegExp(`^${calls} / `) }).waitFor({ timeout: 5_000 });
+    await again.waitForTimeout(300);
+    expect(await seen(again)).toEqual([`|${calls}`]); // never marked, never changed
+    expect(await again.evaluate(() => [performance.getEntriesByName('pacer:scorecard-snapshot-shown').length, performance.getEntriesByName('pacer:scorecard-computed').length])).toEqual([1, 0]);
+    await again.close();
+
+    // A capture while no panel is open: the saved scorecard is now behind the data.
+    await panel.close();
+    const at = new Date().toISOString();
+    const dir = mkdtempSync(join(tmpdir(), 'pacer-snapshot-'));
+    const file = join(dir, 'one.json');
+    writeFileSync(file, JSON.stringify({ ...data, events: [{ id: 'live-3', type: 'call', at, site: 'salesforce', url: `https://${SF_HOST}/`, capturedAt: at }], deals: [] }));
+    const options = await browser.extensionPage('options.html');
+    await options.setInputFiles('#import-file', file);
+    await options.getByRole('button', { name: /^Import \d+ events?/ }).click();
+    await options.getByTestId('transfer-status').filter({ hasText: /^Imported/ }).waitFor({ timeout: 10_000 });
+    await options.close();
+    const newCalls = int(count(['call'], q.start, q.end) + 3);
+    panel = await open();
+    await panel.locator('[data-driver=calls] td').first().filter({ hasText: new RegExp(`^${newCalls} / `) }).waitFor({ timeout: 5_000 });
+    const shown = await seen(panel);
+    expect(shown[0]).toBe(`Updating…|${calls}`); // the saved numbers at once, marked
+    expect(shown[shown.length - 1]).toBe(`|${newCalls}`); // then the new ones, unmarked
+    expect(shown).not.toContain(`|${calls}`); // never the old numbers unmarked
+    await expect(panel.getByRole('status').filter({ hasText: 'Updating…' }).count()).resolves.toBe(0);
+  });
 });
 
 describe('this page: the deal on the active tab', () => {
