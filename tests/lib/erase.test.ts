@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type PacerDb, type Person } from '../../lib/db';
 import { eraseEverything, erasePerson, findPerson } from '../../lib/erase';
+import { readDealHistory } from '../../lib/deal-history-store';
 import { addNewEvents, captureTables } from '../../lib/ingest';
 import type { ActivityEvent } from '../../lib/model';
 
@@ -81,6 +82,18 @@ describe('erase one person (a data-subject request)', () => {
     await erasePerson(db, { crmId: 'salesforce:00Q1' }, new Date(), 'UTC');
     const added = await db.transaction('rw', captureTables(db), () => addNewEvents(db, [event('sf-call', { name: 'Dana Park', crmId: 'salesforce:00Q1' })], 'UTC'));
     expect(added).toBe(0);
+  });
+  it("keeps the per-deal history rows current when the person's deal moves are erased", async () => {
+    await seed();
+    await db.transaction('rw', captureTables(db), () => addNewEvents(db, [
+      event('dana-moved', { name: 'Dana Park', crmId: 'salesforce:00Q1' }, {
+        type: 'deal_stage_changed', deal: { id: 'salesforce:006D', name: 'Acme renewal' }, meta: { fromStage: 'Prospecting', toStage: 'Proposal' },
+      }),
+    ], 'UTC'));
+    expect((await readDealHistory(db))?.rows.map(r => r.dealId)).toEqual(['salesforce:006D']);
+    await erasePerson(db, { profileUrl: dana });
+    // Current at once (not stale until some later write rebuilds them): the deal's row is gone.
+    expect((await readDealHistory(db))?.rows).toEqual([]);
   });
 });
 
