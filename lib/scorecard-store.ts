@@ -159,6 +159,16 @@ export function snapshotPeriodKey(plan: Plan, p: ScorecardPeriod, now: Date): st
   }
 }
 
+type OpenReads = Promise<[Plan, ScorecardSnapshot | undefined, number]>;
+let prefetched: { db: PacerDb; period: ScorecardPeriod; reads: OpenReads } | undefined;
+const openReads = (db: PacerDb, p: ScorecardPeriod): OpenReads => Promise.all([planSettings.getValue(), readSnapshot(db, p), readDataVersion(db)]);
+
+/** Starts the open's small reads (plan, saved scorecard, data version) before the page's first render; watchScorecard takes them up. */
+export function prefetchScorecard(db: PacerDb): void {
+  prefetched = { db, period: period.peek(), reads: openReads(db, period.peek()) };
+  prefetched.reads.catch(() => {}); // watchScorecard reports, or reads again
+}
+
 /**
  * Keeps `scorecard` current: call in the side panel's useEffect and return the stop
  * function. `clock` is the UI's clock signal (lib/store's `now`); a tick recomputes the
@@ -175,7 +185,9 @@ export function watchScorecard(db: PacerDb, clock: ReadonlySignal<Date> | { read
   let skippedFirstRead = false;
   // Two tiny reads, beside the plan's: the saved scorecard and the data version. Resolves
   // true when the saved one is exact, and the big read can wait for the next write.
-  const opened = Promise.all([planSettings.getValue(), readSnapshot(db, period.peek()), readDataVersion(db)]).then(
+  const early = prefetched?.db === db && prefetched.period === period.peek() ? prefetched.reads : undefined;
+  prefetched = undefined; // once: a later watch reads afresh
+  const opened = (early ?? openReads(db, period.peek())).then(
     ([plan, snap, dataVersion]) => {
       if (stopped || watched || !snap || snap.period !== period.peek()) return false;
       const periodKey = snapshotPeriodKey(plan, period.peek(), clock.value); // not in an effect: no subscription

@@ -93,8 +93,24 @@ async function openOnce(browser: ExtensionBrowser): Promise<{ page: Page; ms: nu
   // Was the first scorecard marked as updating? (Read at once, before the recompute replaces it.)
   const updatingShown = (await page.getByTestId('scorecard-updating').textContent())?.includes('Updating') ?? false;
   const exact = await page.waitForFunction(name => performance.getEntriesByName(name)[0]?.startTime, EXACT, { timeout: 60_000, polling: 20 }).then(h => h.jsonValue() as Promise<number>);
-  // The panel saves the scorecard just after computing it: let that land before the page closes.
-  await page.waitForTimeout(300);
+  // The panel saves the scorecard just after computing it: let that land before the page closes
+  // (the saved row's data version is the store's).
+  await page.waitForFunction(
+    `new Promise(done => {
+      const open = indexedDB.open('pacer');
+      open.onerror = () => done(false);
+      open.onsuccess = () => {
+        const db = open.result;
+        const tx = db.transaction(['scorecardSnapshots', 'meta']);
+        const saved = tx.objectStore('scorecardSnapshots').get('quarter');
+        const version = tx.objectStore('meta').get('dataVersion');
+        tx.oncomplete = () => { db.close(); done(!!saved.result && saved.result.dataVersion === Number(version.result ? version.result.value : 0)); };
+        tx.onerror = () => { db.close(); done(false); };
+      };
+    })`,
+    undefined,
+    { timeout: 60_000, polling: 100 },
+  );
   // Where the time went: the store's own entries (lib/scorecard-store.ts).
   const parts = (await page.evaluate(`(() => {
     const first = name => performance.getEntriesByName(name)[0];
@@ -238,6 +254,7 @@ async function main(): Promise<void> {
       if (i < AFTER_WRITE_RUNS - 1) await r.page.close();
       else last = r.page;
     }
+    if (process.env.BENCH_VERBOSE) console.log(`after write [marked, exact] ms: ${JSON.stringify(marked.map((m, i) => [Math.round(m), Math.round(exact[i]!)]))}`);
     line('sidepanel_first_scorecard_after_write_100k_events', median(marked), 'ms');
     line('sidepanel_first_scorecard_after_write_100k_events_exact', median(exact), 'ms');
     line('sidepanel_after_write_marked_updating', `${shownUpdating}/${AFTER_WRITE_RUNS}`, 'opens');

@@ -7,7 +7,7 @@ import { Scorecard } from '../../components/Scorecard';
 import { ScorecardAchievements } from '../../components/ScorecardAchievements';
 import { ScorecardRiver } from '../../components/ScorecardRiver';
 import { Charts } from '../../components/Charts';
-import { period, scorecard, scorecardDays, scorecardPlan, scorecardUpdating, scorecardWins, watchScorecard } from '../../lib/scorecard-store';
+import { period, prefetchScorecard, scorecard, scorecardDays, scorecardPlan, scorecardUpdating, scorecardWins, watchScorecard } from '../../lib/scorecard-store';
 import { ThisPage } from '../../components/ThisPage';
 import { whatThisDealEarns } from '../../lib/metrics/commission';
 import { earningsView, type EarningsView } from '../../lib/scorecard-extras';
@@ -184,4 +184,5 @@ function SidePanel() {
   );
 }
 
+prefetchScorecard(db()); // the saved scorecard's reads run beside the first render
 render(<SidePanel />, document.getElementById('app')!);
