@@ -170,6 +170,19 @@ export function prefetchScorecard(db: PacerDb): void {
 }
 
 /**
+ * The day rows a saved scorecard keeps: what the panel draws from them (the period's and the
+ * previous one's sparklines, "This week", the charts' eight weeks or more), not all history,
+ * so the saved row stays small and quick to read.
+ */
+export function snapshotDays(days: readonly DailyAggregate[], plan: Plan, p: ScorecardPeriod, now: Date): DailyAggregate[] {
+  const cur = periodContaining(periodKindOf(p), now, plan);
+  const prev = previousPeriod(cur, plan);
+  const today = localDateOf(now, plan.timeZone);
+  const from = [prev.startDate, addDays(cur.startDate, -7), addDays(today, -70)].sort()[0]!;
+  return days.filter(d => d.day >= from && d.day < cur.endDate);
+}
+
+/**
  * Keeps `scorecard` current: call in the side panel's useEffect and return the stop
  * function. `clock` is the UI's clock signal (lib/store's `now`); a tick recomputes the
  * pacing, and re-queries only when the period's dates change.
@@ -255,7 +268,8 @@ export function watchScorecard(db: PacerDb, clock: ReadonlySignal<Date> | { read
       const s = scorecard.peek();
       const periodKey = snapshotPeriodKey(plan, period.peek(), now);
       if (stopped || s.status !== 'ready' || periodKey === null) return;
-      const snapshot = { period: period.peek(), periodKey, dataVersion, planHash: planHash(plan), computedAt: new Date().toISOString(), scorecard: s.value, days: scorecardDays.peek(), wins: scorecardWins.peek() };
+      const days = snapshotDays(scorecardDays.peek(), plan, period.peek(), now);
+      const snapshot = { period: period.peek(), periodKey, dataVersion, planHash: planHash(plan), computedAt: new Date().toISOString(), scorecard: s.value, days, wins: scorecardWins.peek() };
       void saveSnapshot(db, snapshot);
     }, 0);
   };

@@ -217,3 +217,15 @@ describe('schema v8', () => {
     }
   });
 });
+
+describe('what a snapshot keeps', () => {
+  it('the day rows the panel draws (this period, the previous one, ten weeks back), not all history', async () => {
+    const { snapshotDays } = await import('../../lib/scorecard-store');
+    const { emptyDay } = await import('../../lib/metrics/aggregate');
+    const days = ['2024-06-01', '2025-09-30', '2025-10-01', '2026-01-05', '2026-03-16', '2026-03-31', '2026-04-01'].map(emptyDay);
+    // Q1 2026 (to 2026-04-01), the previous quarter from 2025-10-01.
+    expect(snapshotDays(days, P, 'quarter', NOW).map(d => d.day)).toEqual(['2025-10-01', '2026-01-05', '2026-03-16', '2026-03-31']);
+    // A week: ten weeks back for the weekly chart.
+    expect(snapshotDays(days, P, 'week', NOW).map(d => d.day)).toEqual(['2026-01-05', '2026-03-16']);
+  });
+});
