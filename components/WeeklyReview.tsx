@@ -3,6 +3,7 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import type { ZonedPeriod } from '../lib/metrics/periods';
+import { t } from '../lib/i18n';
 import { reviewMarkdown, weekRangeLabel, type ReviewRow } from '../lib/review';
 
 export interface WeeklyReviewProps {
@@ -47,7 +48,7 @@ export function WeeklyReview({ period, rows, praise, opportunities, notes, onNot
       await navigator.clipboard.writeText(text);
       copy.value = { kind: 'ok' };
     } catch (error) {
-      copy.value = { kind: 'error', text: `Could not copy: ${error instanceof Error ? error.message : String(error)}` };
+      copy.value = { kind: 'error', text: t('reviewCopyFailed', error instanceof Error ? error.message : String(error)) };
     }
   };
 
@@ -55,16 +56,16 @@ export function WeeklyReview({ period, rows, praise, opportunities, notes, onNot
     <div class="weekly-review">
       <style>{PRINT_CSS}</style>
       <section class="card" aria-labelledby="review-numbers">
-        <h2 id="review-numbers">The numbers</h2>
+        <h2 id="review-numbers">{t('reviewNumbers')}</h2>
         <table class="review-table">
-          <caption>Week of {weekRangeLabel(period, locale)}: this week so far against last week and this week's target</caption>
+          <caption>{t('reviewCaption', weekRangeLabel(period, locale))}</caption>
           <thead>
             <tr>
-              <th scope="col">Measure</th>
-              <th scope="col" class="num">This week</th>
-              <th scope="col" class="num">Last week</th>
-              <th scope="col" class="num">Target</th>
-              <th scope="col" class="num">Change</th>
+              <th scope="col">{t('reviewMeasure')}</th>
+              <th scope="col" class="num">{t('reviewThisWeek')}</th>
+              <th scope="col" class="num">{t('reviewLastWeek')}</th>
+              <th scope="col" class="num">{t('reviewTarget')}</th>
+              <th scope="col" class="num">{t('reviewChange')}</th>
             </tr>
           </thead>
           <tbody>
@@ -73,10 +74,10 @@ export function WeeklyReview({ period, rows, praise, opportunities, notes, onNot
                 <th scope="row">{r.label}</th>
                 <td class={`num ${r.met === null ? '' : r.met ? 'good' : 'bad'}`}>
                   {f(r.thisWeek)}
-                  {r.met !== null && <span class="sr-only">{r.met ? ' (target met)' : ' (below target)'}</span>}
+                  {r.met !== null && <span class="sr-only">{` ${t(r.met ? 'reviewTargetMet' : 'reviewBelowTarget')}`}</span>}
                 </td>
                 <td class="num">{f(r.lastWeek)}</td>
-                <td class="num">{r.target === null ? <span aria-label="No target">—</span> : f(r.target)}</td>
+                <td class="num">{r.target === null ? <span aria-label={t('reviewNoTarget')}>—</span> : f(r.target)}</td>
                 <td class="num">{signed(r.change, f)}</td>
               </tr>
             ))}
@@ -84,16 +85,16 @@ export function WeeklyReview({ period, rows, praise, opportunities, notes, onNot
         </table>
       </section>
       <section class="card" aria-labelledby="review-praise">
-        <h2 id="review-praise">Praise</h2>
-        {praise.length ? <ul>{praise.map(p => <li key={p}>{p}</li>)}</ul> : <p class="muted">No target beaten yet this week.</p>}
+        <h2 id="review-praise">{t('reviewPraise')}</h2>
+        {praise.length ? <ul>{praise.map(p => <li key={p}>{p}</li>)}</ul> : <p class="muted">{t('reviewNoPraise')}</p>}
       </section>
       <section class="card" aria-labelledby="review-opportunities">
-        <h2 id="review-opportunities">Opportunities</h2>
-        {opportunities.length ? <ul>{opportunities.map(o => <li key={o}>{o}</li>)}</ul> : <p class="muted">Nothing behind target.</p>}
+        <h2 id="review-opportunities">{t('reviewOpportunities')}</h2>
+        {opportunities.length ? <ul>{opportunities.map(o => <li key={o}>{o}</li>)}</ul> : <p class="muted">{t('reviewNoOpportunities')}</p>}
       </section>
       <section class="card" aria-labelledby="review-notes-heading">
-        <h2 id="review-notes-heading">Notes</h2>
-        <label for="review-notes">Notes for this week</label>
+        <h2 id="review-notes-heading">{t('reviewNotes')}</h2>
+        <label for="review-notes">{t('reviewNotesLabel')}</label>
         <textarea id="review-notes" rows={6} value={draft.value}
           onInput={e => {
             draft.value = e.currentTarget.value;
@@ -102,10 +103,10 @@ export function WeeklyReview({ period, rows, praise, opportunities, notes, onNot
           }} />
         <p class="review-notes-print">{draft}</p>
         <div class="review-actions">
-          <button type="button" onClick={() => void doCopy()}>Copy as Markdown</button>
-          <button type="button" class="secondary" onClick={() => window.print()}>Print</button>
+          <button type="button" onClick={() => void doCopy()}>{t('reviewCopy')}</button>
+          <button type="button" class="secondary" onClick={() => window.print()}>{t('reviewPrint')}</button>
           {/* Always present, so screen readers announce the text when it appears. */}
-          <span role="status" class="ok">{copy.value.kind === 'ok' ? 'Copied.' : ''}</span>
+          <span role="status" class="ok">{copy.value.kind === 'ok' ? t('reviewCopied') : ''}</span>
           {copy.value.kind === 'error' && <span role="alert" class="error">{copy.value.text}</span>}
         </div>
       </section>
