@@ -101,6 +101,14 @@ export async function readScorecardInputs(db: PacerDb): Promise<Inputs> {
  * 100 capture batches would otherwise repeat 100 times. Never two reads at once; the
  * last write always gets a read after it.
  */
+/** True when a commit (Dexie's storagemutated) touched this database's data; the panel's own saved scorecards are not data. */
+function isDataChange(db: Pick<PacerDb, 'name'>, parts: ObservabilitySet): boolean {
+  const prefix = `idb://${db.name}/`;
+  const own = `${prefix}scorecardSnapshots/`;
+  for (const key in parts) if (key.startsWith(prefix) && !key.startsWith(own)) return true;
+  return false;
+}
+
 export function watchWrites<T>(
   db: Pick<PacerDb, 'name'>,
   read: () => Promise<T>,
@@ -133,11 +141,7 @@ export function watchWrites<T>(
     if (reading) dirty = true;
     else if (timer === undefined) timer = setTimeout(() => void run(), Math.max(0, lastReadAt + everyMs - Date.now()));
   };
-  const prefix = `idb://${db.name}/`;
-  const own = `${prefix}scorecardSnapshots/`; // the panel's own saved scorecards are not data
-  const onMutated = (parts: ObservabilitySet) => {
-    for (const key in parts) if (key.startsWith(prefix) && !key.startsWith(own)) return schedule();
-  };
+  const onMutated = (parts: ObservabilitySet) => isDataChange(db, parts) && schedule();
   Dexie.on('storagemutated', onMutated);
   void run();
   const stop = () => {
@@ -160,13 +164,21 @@ export function snapshotPeriodKey(plan: Plan, p: ScorecardPeriod, now: Date): st
 }
 
 type OpenReads = Promise<[Plan, ScorecardSnapshot | undefined, number]>;
-let prefetched: { db: PacerDb; period: ScorecardPeriod; reads: OpenReads } | undefined;
+let prefetched: { db: PacerDb; period: ScorecardPeriod; reads: OpenReads; written: boolean; stop(): void } | undefined;
 const openReads = (db: PacerDb, p: ScorecardPeriod): OpenReads => Promise.all([planSettings.getValue(), readSnapshot(db, p), readDataVersion(db)]);
 
 /** Starts the open's small reads (plan, saved scorecard, data version) before the page's first render; watchScorecard takes them up. */
 export function prefetchScorecard(db: PacerDb): void {
-  prefetched = { db, period: period.peek(), reads: openReads(db, period.peek()) };
-  prefetched.reads.catch(() => {}); // watchScorecard reports, or reads again
+  prefetched?.stop();
+  // A write before watchScorecard starts watching may land after these reads: remember it,
+  // so the saved scorecard is then shown as updating, never as exact.
+  // A plan change likewise (settings are part of the snapshot's key).
+  const state = { db, period: period.peek(), written: false, stop: () => (Dexie.on.storagemutated.unsubscribe(onMutated), unwatchPlan()), reads: openReads(db, period.peek()) };
+  const onMutated = (parts: ObservabilitySet) => void (isDataChange(db, parts) && (state.written = true));
+  Dexie.on('storagemutated', onMutated);
+  const unwatchPlan = planSettings.watch(() => (state.written = true));
+  state.reads.catch(() => {}); // watchScorecard reports, or reads again
+  prefetched = state;
 }
 
 /**
@@ -195,17 +207,20 @@ export function watchScorecard(db: PacerDb, clock: ReadonlySignal<Date> | { read
   let watched = false; // a change seen by watch is newer than the first read
   /** The saved scorecard on screen until the first computation replaces it. */
   const shown = signal<ScorecardSnapshot | null>(null);
-  let skippedFirstRead = false;
+  const skippedFirstRead = signal(false); // a signal: the stale check below runs again once it is known
   // Two tiny reads, beside the plan's: the saved scorecard and the data version. Resolves
   // true when the saved one is exact, and the big read can wait for the next write.
-  const early = prefetched?.db === db && prefetched.period === period.peek() ? prefetched.reads : undefined;
+  const early = prefetched?.db === db && prefetched.period === period.peek() ? prefetched : undefined;
+  if (prefetched !== early) prefetched?.stop();
   prefetched = undefined; // once: a later watch reads afresh
-  const opened = (early ?? openReads(db, period.peek())).then(
+  const opened = (early?.reads ?? openReads(db, period.peek())).then(
     ([plan, snap, dataVersion]) => {
+      early?.stop();
       if (stopped || watched || !snap || snap.period !== period.peek()) return false;
       const periodKey = snapshotPeriodKey(plan, period.peek(), clock.value); // not in an effect: no subscription
       if (periodKey === null) return false;
-      const exact = isExact(snap, { periodKey, dataVersion, planHash: planHash(plan) });
+      // A write since the prefetch's reads began makes the snapshot stale (from here on watchWrites sees every write).
+      const exact = isExact(snap, { periodKey, dataVersion, planHash: planHash(plan) }) && !early?.written;
       batch(() => {
         shown.value = snap;
         scorecardPlan.value = plan;
@@ -217,7 +232,7 @@ export function watchScorecard(db: PacerDb, clock: ReadonlySignal<Date> | { read
       mark(SNAPSHOT_SHOWN);
       return exact;
     },
-    () => false,
+    () => (early?.stop(), false),
   );
   void planSettings.getValue().then(
     p => !stopped && !watched && (scorecardPlan.value = p),
@@ -249,7 +264,7 @@ export function watchScorecard(db: PacerDb, clock: ReadonlySignal<Date> | { read
       if (first) {
         first = false;
         // An exact saved scorecard needs no read until the next write (or another period or day).
-        if (await opened) return (skippedFirstRead = true), null;
+        if (await opened) return (skippedFirstRead.value = true), null;
       }
       return readScorecardInputs(db);
     },
@@ -280,7 +295,7 @@ export function watchScorecard(db: PacerDb, clock: ReadonlySignal<Date> | { read
     const p = period.value;
     const now = clock.value;
     const s = shown.value;
-    if (inputs.value.status !== 'loading' || !skippedFirstRead || !plan) return;
+    if (inputs.value.status !== 'loading' || !skippedFirstRead.value || !plan) return;
     if (s && s.period === p && snapshotPeriodKey(plan, p, now) === s.periodKey && planHash(plan) === s.planHash) return;
     if (s && s.period === p) scorecardUpdating.value = true;
     stopQuery.refresh();

@@ -181,6 +181,37 @@ describe('opening the panel', () => {
     expect(scorecardUpdating.value).toBe(false);
   });
 
+  it('takes up the reads started before the first render (prefetchScorecard), and still marks what changed since', async () => {
+    const { prefetchScorecard } = await import('../../lib/scorecard-store');
+    await storeBatch(db, batch(EVENTS), TZ);
+    const first = await openAndSave();
+    prefetchScorecard(db);
+    await storeBatch(db, batch([call('2026-03-16T11:00Z')]), TZ); // after the prefetch's reads began
+    const { log, dispose } = watchShown();
+    stop = watchScorecard(db, signal(NOW));
+    await vi.waitFor(() => expect(log.at(-1)).toEqual({ updating: false, calls: first.current.drivers.calls! + 1 }));
+    dispose();
+    expect(log.some(l => !l.updating && l.calls === first.current.drivers.calls)).toBe(false);
+  });
+
+  it('a plan changed between the prefetch and the watch also marks the saved scorecard, then replaces it', async () => {
+    const { prefetchScorecard } = await import('../../lib/scorecard-store');
+    await storeBatch(db, batch(EVENTS), TZ);
+    await openAndSave();
+    prefetchScorecard(db);
+    await new Promise(r => setTimeout(r, 20)); // the prefetch's reads are done, with the old plan
+    await planSettings.setValue({ ...P, currency: 'EUR', rates: { USD: 0.9 } });
+    const states: [boolean, string][] = [];
+    const dispose = effect(() => {
+      const s = scorecard.value;
+      if (s.status === 'ready') states.push([scorecardUpdating.value, s.value.currency]);
+    });
+    stop = watchScorecard(db, signal(NOW));
+    await vi.waitFor(() => expect(states.at(-1)).toEqual([false, 'EUR']));
+    dispose();
+    expect(states.some(([updating, currency]) => !updating && currency === 'USD')).toBe(false);
+  });
+
   it('falls back to computing when the saved scorecard is missing or malformed', async () => {
     await storeBatch(db, batch(EVENTS), TZ);
     await db.scorecardSnapshots.put({ period: 'quarter', dataVersion: await readDataVersion(db), scorecard: 'not a scorecard' });
