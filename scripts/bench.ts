@@ -1,4 +1,4 @@
-// `npm run bench`: the performance model's benchmark (issue #5, item 6).
+// `npm run bench:model` (part of `npm run bench`): the performance model's benchmark (issue #5, item 6).
 //
 // ## Design: what is measured and why
 //
