@@ -1,5 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
+import { t } from '../lib/i18n';
 import { captureSettings } from '../lib/settings';
 
 /** "Pause capture": while on, Pacer records nothing on any site. */
@@ -16,8 +17,8 @@ export function CaptureToggle() {
   return (
     <label class="switch">
       <input type="checkbox" role="switch" checked={paused.value ?? false} disabled={paused.value === undefined} onChange={() => void toggle()} />
-      <span>Pause capture</span>
-      {paused.value && <span class="error" role="status"> Paused: nothing is recorded.</span>}
+      <span>{t('capture_pause')}</span>
+      {paused.value && <span class="error" role="status"> {t('capture_paused')}</span>}
     </label>
   );
 }

@@ -2,6 +2,7 @@ import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { CUSTOM_PREVIEW_FILE, customAdapterConfigs } from '../lib/custom-adapters';
+import { t } from '../lib/i18n';
 import { repIdentity } from '../lib/settings';
 import { configProblems, customAdapter, LABELS, originPattern, type CustomAdapterConfig, type CustomSelectors } from '../lib/sites/custom';
 import type { PageReading } from '../lib/sites/types';
@@ -24,6 +25,12 @@ const tidy = (c: CustomAdapterConfig): CustomAdapterConfig => ({
   selectors: Object.fromEntries(Object.entries(c.selectors).map(([k, v]) => [k, (v ?? '').trim()]).filter(([, v]) => v)) as unknown as CustomSelectors,
   ...(c.dayFirst ? { dayFirst: true } : {}),
 });
+
+/** A selector's label (LABELS is English, from lib/sites/custom), marked when the config needs it. */
+const selectorLabel = (key: keyof CustomSelectors) => {
+  const label = `${LABELS[key][0]!.toUpperCase()}${LABELS[key].slice(1)}`;
+  return key === 'name' || key === 'stage' ? t('custom_required', label) : label;
+};
 
 type Preview = { title: string; url: string; reading: PageReading } | { error: string };
 
@@ -53,20 +60,20 @@ export function CustomAdapterEditor() {
     if (problems.value.length) return;
     const origin = originPattern(config)!;
     browser.permissions.request({ origins: [origin] }).then(
-      granted => (granted ? then(config, origin) : void (status.value = { ok: false, text: `Pacer was not allowed to read ${origin.slice(8, -2)}; nothing was saved.` })),
-      error => void (status.value = { ok: false, text: `Could not ask for access: ${String(error)}` }),
+      granted => (granted ? then(config, origin) : void (status.value = { ok: false, text: t('custom_not_allowed', origin.slice(8, -2)) })),
+      error => void (status.value = { ok: false, text: t('custom_ask_failed', String(error)) }),
     ).catch(error => void (status.value = { ok: false, text: String(error) }));
   };
 
   const runPreview = () => withAccess(async (config, origin) => {
     const adapter = customAdapter(config);
     const host = origin.slice(8, -2);
-    const tabs = (await browser.tabs.query({})).filter(t => t.id !== undefined && t.url && new URL(t.url).host === host);
+    const tabs = (await browser.tabs.query({})).filter(tab => tab.id !== undefined && tab.url && new URL(tab.url).host === host);
     const ranked = tabs.sort((a, b) => Number(adapter.matches(new URL(b.url!))) - Number(adapter.matches(new URL(a.url!))) ||
       Number(b.active) - Number(a.active) || (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0));
     const tab = ranked[0];
     if (!tab) {
-      preview.value = { error: `Open a record of ${config.name} in a tab (a page matching ${config.urlPattern}), then preview again.` };
+      preview.value = { error: t('custom_open_record', [config.name, config.urlPattern]) };
       return;
     }
     const target = { tabId: tab.id! };
@@ -84,7 +91,7 @@ export function CustomAdapterEditor() {
   const save = () => withAccess(async config => {
     const others = saved.value.filter(c => c.urlPattern !== config.urlPattern);
     await customAdapterConfigs.setValue([...others, config]);
-    status.value = { ok: true, text: `Saved. Pacer reads ${config.name} on ${originPattern(config)!.slice(8, -2)} from the next page you open there.` };
+    status.value = { ok: true, text: t('custom_saved', [config.name, originPattern(config)!.slice(8, -2)]) };
   });
 
   const remove = async (config: CustomAdapterConfig) => {
@@ -93,7 +100,7 @@ export function CustomAdapterEditor() {
     const origin = originPattern(config);
     // The host's permission goes too, unless another config still uses it.
     if (origin && !rest.some(c => originPattern(c) === origin)) await browser.permissions.remove({ origins: [origin] }).catch(() => false);
-    status.value = { ok: true, text: `Removed ${config.name}.` };
+    status.value = { ok: true, text: t('custom_removed', config.name) };
   };
 
   const problemFor = (field: string) => problems.value.find(p => p.field === field)?.message;
@@ -112,33 +119,33 @@ export function CustomAdapterEditor() {
   const d = draft.value;
   return (
     <div>
-      <p class="muted">For a CRM Pacer has no reader for: tell it which pages are deals and where their name, stage, amount, close date and activities are (CSS selectors). Pacer asks your browser for access to that one site when you preview or save.</p>
+      <p class="muted">{t('custom_help')}</p>
       {saved.value.length > 0 && (
         <ul data-testid="custom-adapters">
           {saved.value.map(c => (
             <li key={c.urlPattern}>
               <strong>{c.name}</strong> <code>{c.urlPattern}</code>{' '}
-              <button type="button" class="secondary" onClick={() => (draft.value = { ...empty(), ...c, selectors: { ...c.selectors } })}>Edit {c.name}</button>{' '}
-              <button type="button" class="secondary" onClick={() => void remove(c)}>Remove {c.name}</button>
+              <button type="button" class="secondary" onClick={() => (draft.value = { ...empty(), ...c, selectors: { ...c.selectors } })}>{t('custom_edit', c.name)}</button>{' '}
+              <button type="button" class="secondary" onClick={() => void remove(c)}>{t('custom_remove', c.name)}</button>
             </li>
           ))}
         </ul>
       )}
       <form onSubmit={e => { e.preventDefault(); save(); }}>
-        {input('custom-name', 'CRM name', d.name, v => set({ name: v }), 'crmName', 'EspoCRM')}
-        {input('custom-url', 'Deal page URL pattern (* stands for the record id)', d.urlPattern, v => set({ urlPattern: v }), 'urlPattern', 'https://crm.example.com/#Opportunity/view/*')}
+        {input('custom-name', t('custom_name'), d.name, v => set({ name: v }), 'crmName', 'EspoCRM')}
+        {input('custom-url', t('custom_url_pattern'), d.urlPattern, v => set({ urlPattern: v }), 'urlPattern', 'https://crm.example.com/#Opportunity/view/*')}
         <fieldset>
-          <legend>Where things are on a deal page (CSS selectors)</legend>
-          {SELECTOR_KEYS.map(key => input(`custom-sel-${key}`, `${LABELS[key][0]!.toUpperCase()}${LABELS[key].slice(1)}${key === 'name' || key === 'stage' ? ' (required)' : ''}`,
+          <legend>{t('custom_selectors_legend')}</legend>
+          {SELECTOR_KEYS.map(key => input(`custom-sel-${key}`, selectorLabel(key),
             d.selectors[key] ?? '', v => setSelector(key, v), key))}
           <label class="switch">
             <input type="checkbox" checked={!!d.dayFirst} onChange={e => set({ dayFirst: e.currentTarget.checked })} />
-            <span>Dates are day first (24/11/2026)</span>
+            <span>{t('custom_day_first')}</span>
           </label>
         </fieldset>
         <p class="button-row">
-          <button type="button" class="secondary" onClick={runPreview}>Preview on the open tab</button>
-          <button type="submit">Save this CRM</button>
+          <button type="button" class="secondary" onClick={runPreview}>{t('custom_preview')}</button>
+          <button type="submit">{t('custom_save')}</button>
         </p>
       </form>
       {preview.value && <CustomAdapterPreview preview={preview.value} />}

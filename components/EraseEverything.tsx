@@ -1,5 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { eraseEverything, erasureReportFileName, type ErasureReport } from '../lib/erase';
+import { formatNumber, t } from '../lib/i18n';
 import { db } from '../lib/store';
 import { downloadParts } from '../lib/transfer-download';
 import { EraseReportView } from './EraseReportView';
@@ -21,24 +22,20 @@ export function EraseEverything() {
       report.value = await eraseEverything(db());
       counts.value = undefined;
     } catch (err) {
-      error.value = `Nothing was erased: ${String(err)}`;
+      error.value = t('erase_nothing_erased', String(err));
     }
   };
   const c = counts.value;
   return (
     <div>
-      <p><button type="button" class="secondary" onClick={() => void ask()}>Erase everything…</button></p>
+      <p><button type="button" class="secondary" onClick={() => void ask()}>{t('erase_all_button')}</button></p>
       {c && (
         <div class="erase-confirm" role="alertdialog" aria-labelledby="erase-all-title" aria-describedby="erase-all-what">
-          <p id="erase-all-title"><strong>Erase everything Pacer recorded in this browser?</strong></p>
-          <p id="erase-all-what">
-            This deletes {c.events} events, {c.deals} deals and {c.people} people, with their day totals and sighting links. Your settings
-            (who you are, your plan, privacy lists, custom CRM) stay. It cannot be undone: export first if you want a copy. With team sync on,
-            the server erases your events too.
-          </p>
+          <p id="erase-all-title"><strong>{t('erase_all_confirm_title')}</strong></p>
+          <p id="erase-all-what">{t('erase_all_confirm_what', [formatNumber(c.events), formatNumber(c.deals), formatNumber(c.people)])}</p>
           <p class="button-row">
-            <button type="button" class="danger" ref={el => el?.focus()} onClick={() => void erase()}>Erase {c.events} events and everything else</button>
-            <button type="button" class="secondary" onClick={() => (counts.value = undefined)}>Keep my data</button>
+            <button type="button" class="danger" ref={el => el?.focus()} onClick={() => void erase()}>{t('erase_all_confirm', formatNumber(c.events))}</button>
+            <button type="button" class="secondary" onClick={() => (counts.value = undefined)}>{t('erase_all_keep')}</button>
           </p>
         </div>
       )}

@@ -1,15 +1,17 @@
 import { useSignal } from '@preact/signals';
 import { erasePerson, erasureReportFileName, findPerson, isPersonQuery, type ErasureReport, type PersonMatch, type PersonQuery } from '../lib/erase';
 import { captureSettings, planSettings } from '../lib/settings';
+import { formatNumber, t, type MessageKey } from '../lib/i18n';
 import { db } from '../lib/store';
 import { downloadParts } from '../lib/transfer-download';
 import { EraseReportView } from './EraseReportView';
 
-const FIELDS: { key: keyof PersonQuery; label: string; placeholder: string }[] = [
-  { key: 'profileUrl', label: 'LinkedIn profile URL', placeholder: 'https://www.linkedin.com/in/…' },
-  { key: 'crmId', label: 'CRM id', placeholder: 'salesforce:00Q…' },
-  { key: 'name', label: 'Full name', placeholder: 'Dana Park' },
-  { key: 'company', label: 'Their company (tells namesakes apart)', placeholder: 'Acme' },
+// Placeholders are examples of the value's shape; only the sample name is worth translating.
+const FIELDS: { key: keyof PersonQuery; label: MessageKey; placeholder: () => string }[] = [
+  { key: 'profileUrl', label: 'erase_field_profile_url', placeholder: () => 'https://www.linkedin.com/in/…' },
+  { key: 'crmId', label: 'erase_field_crm_id', placeholder: () => 'salesforce:00Q…' },
+  { key: 'name', label: 'erase_field_name', placeholder: () => t('erase_field_name_placeholder') },
+  { key: 'company', label: 'erase_field_company', placeholder: () => 'Acme' },
 ];
 
 /** Erase one person (a data-subject request): find what Pacer holds about them, then erase it and keep a report. */
@@ -25,13 +27,13 @@ export function ErasePerson() {
     report.value = undefined;
     error.value = '';
     if (!isPersonQuery(query.value)) {
-      error.value = 'Give at least one of: a LinkedIn profile URL, a CRM id, or a full name.';
+      error.value = t('erase_need_query');
       return;
     }
     try {
       match.value = await findPerson(db(), query.value);
     } catch (err) {
-      error.value = `Could not search: ${String(err)}`;
+      error.value = t('erase_search_failed', String(err));
     }
   };
 
@@ -49,7 +51,7 @@ export function ErasePerson() {
       }
       match.value = undefined;
     } catch (err) {
-      error.value = `Nothing was erased: ${String(err)}`;
+      error.value = t('erase_nothing_erased', String(err));
     }
   };
 
@@ -60,30 +62,29 @@ export function ErasePerson() {
       <form onSubmit={find}>
         {FIELDS.map(f => (
           <div key={f.key}>
-            <label for={`erase-${f.key}`}>{f.label}</label>
-            <input id={`erase-${f.key}`} type="text" placeholder={f.placeholder} value={query.value[f.key] ?? ''}
+            <label for={`erase-${f.key}`}>{t(f.label)}</label>
+            <input id={`erase-${f.key}`} type="text" placeholder={f.placeholder()} value={query.value[f.key] ?? ''}
               onInput={e => { query.value = { ...query.value, [f.key]: e.currentTarget.value }; match.value = undefined; }} />
           </div>
         ))}
-        <p><button type="submit" class="secondary">Find this person</button></p>
+        <p><button type="submit" class="secondary">{t('erase_find')}</button></p>
       </form>
       {error.value && <p role="alert" class="error">{error.value}</p>}
       {m && (
-        <div class="erase-confirm" role="region" aria-label="What erasing this person removes">
+        <div class="erase-confirm" role="region" aria-label={t('erase_person_region')}>
           {total === 0 ? (
-            <p role="status">Pacer holds nothing about this person.</p>
+            <p role="status">{t('erase_person_nothing')}</p>
           ) : (
             <>
               <p role="status" data-testid="erase-person-found">
-                Found {m.eventIds.length} events, {m.people.length} people rows and {m.sightings.length} sighting links
-                {' '}for {[...m.names, ...m.profileUrls, ...m.crmIds].join(', ')}.
+                {t('erase_person_found', [formatNumber(m.eventIds.length), formatNumber(m.people.length), formatNumber(m.sightings.length), [...m.names, ...m.profileUrls, ...m.crmIds].join(', ')])}
               </p>
               <label class="switch">
                 <input type="checkbox" checked={neverAgain.value} onChange={e => (neverAgain.value = e.currentTarget.checked)} />
-                <span>Also never capture this person again</span>
+                <span>{t('erase_person_never_again')}</span>
               </label>
-              <p class="muted">Erased events leave only their ids (tombstones), so they never come back; with team sync on, the server erases them too.</p>
-              <p><button type="button" class="danger" onClick={() => void erase()}>Erase this person</button></p>
+              <p class="muted">{t('erase_person_tombstones')}</p>
+              <p><button type="button" class="danger" onClick={() => void erase()}>{t('erase_person_button')}</button></p>
             </>
           )}
         </div>

@@ -2,15 +2,17 @@ import { useSignal } from '@preact/signals';
 import { csvFileName, type CsvTable } from '../lib/csv';
 import { exportFileName } from '../lib/export-format';
 import { repIdentity } from '../lib/settings';
+import { formatNumber, t, type MessageKey } from '../lib/i18n';
 import { db } from '../lib/store';
 import { exportAll, exportCsv } from '../lib/transfer';
 import { downloadParts } from '../lib/transfer-download';
+import { tParts } from './t-parts';
 
-const CSV_TABLES: { table: CsvTable; label: string }[] = [
-  { table: 'events', label: 'Events (CSV)' },
-  { table: 'deals', label: 'Deals (CSV)' },
-  { table: 'people', label: 'People (CSV)' },
-  { table: 'tombstones', label: 'Deleted event ids (CSV)' },
+const CSV_TABLES: { table: CsvTable; label: MessageKey }[] = [
+  { table: 'events', label: 'export_csv_events' },
+  { table: 'deals', label: 'export_csv_deals' },
+  { table: 'people', label: 'export_csv_people' },
+  { table: 'tombstones', label: 'export_csv_tombstones' },
 ];
 
 /** Export everything in Pacer's public JSON format, or one table as CSV. */
@@ -22,7 +24,7 @@ export function ExportData() {
     try {
       status.value = { ok: true, text: await work() };
     } catch (error) {
-      status.value = { ok: false, text: `Export failed: ${String(error)}` };
+      status.value = { ok: false, text: t('export_failed', String(error)) };
     } finally {
       busy.value = false;
     }
@@ -31,20 +33,20 @@ export function ExportData() {
     const now = new Date();
     const data = await exportAll(db(), await repIdentity.getValue(), now);
     downloadParts(exportFileName(now), [JSON.stringify(data, null, 1)], 'application/json');
-    return `Exported ${data.events.length} events and ${data.deals.length} deals.`;
+    return t('export_json_done', [formatNumber(data.events.length), formatNumber(data.deals.length)]);
   });
   const csv = (table: CsvTable) => run(async () => {
     const parts = await exportCsv(db(), table);
     downloadParts(csvFileName(table, new Date()), parts, 'text/csv;charset=utf-8');
-    return `Exported ${parts.length - 1} rows of ${table} as CSV.`;
+    return t('export_csv_done', [formatNumber(parts.length - 1), table]);
   });
   return (
     <div>
-      <p class="muted">Everything in Pacer's public format (<code>pacer-export</code>, version 1), or one table as CSV for a spreadsheet (cells a spreadsheet would run as a formula are prefixed with <code>'</code>).</p>
+      <p class="muted">{tParts('export_help', <code>pacer-export</code>, <code>'</code>)}</p>
       <p class="button-row">
-        <button type="button" onClick={() => void json()} disabled={busy.value}>Export data (JSON)</button>
+        <button type="button" onClick={() => void json()} disabled={busy.value}>{t('export_json')}</button>
         {CSV_TABLES.map(({ table, label }) => (
-          <button type="button" class="secondary" key={table} onClick={() => void csv(table)} disabled={busy.value}>{label}</button>
+          <button type="button" class="secondary" key={table} onClick={() => void csv(table)} disabled={busy.value}>{t(label)}</button>
         ))}
       </p>
       {status.value && (

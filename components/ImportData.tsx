@@ -1,10 +1,12 @@
 import { useSignal } from '@preact/signals';
+import { formatNumber, t } from '../lib/i18n';
 import { planSettings } from '../lib/settings';
 import { db } from '../lib/store';
 import { blobSource, commitImport, dryRunImport, INVALID_LIST_CAP, type ImportSummary } from '../lib/transfer-import';
 import { ExportFileError } from '../lib/transfer-scan';
 import { ImportProgressBar } from './ImportProgressBar';
 import { ImportSummaryView } from './ImportSummaryView';
+import { tParts, tPlural } from './t-parts';
 
 /** Larger than any export a rep's years of work make; past it, the file is not read at all. */
 const MAX_FILE_BYTES = 1024 * 1024 * 1024;
@@ -16,8 +18,6 @@ type Step =
   | { kind: 'importing'; file: File; fraction: number };
 
 type Status = { ok: boolean; text: string };
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /**
  * Import in two steps: choosing a file checks it (a dry run that writes nothing) and shows
@@ -31,7 +31,7 @@ export function ImportData() {
     step.value = { kind: 'idle' };
     status.value = {
       ok: false,
-      text: error instanceof ExportFileError ? `${file.name}: ${error.message}` : `Import failed, nothing was changed: ${String(error)}`,
+      text: error instanceof ExportFileError ? `${file.name}: ${error.message}` : t('import_failed', String(error)),
     };
   };
 
@@ -41,7 +41,7 @@ export function ImportData() {
     if (!file) return;
     status.value = undefined;
     if (file.size > MAX_FILE_BYTES) {
-      status.value = { ok: false, text: `${file.name}: This file is larger than 1 GB, far more than a Pacer export; nothing was read.` };
+      status.value = { ok: false, text: t('import_too_large', file.name) };
       return;
     }
     step.value = { kind: 'checking', file, fraction: 0 };
@@ -69,8 +69,8 @@ export function ImportData() {
       step.value = { kind: 'idle' };
       status.value = {
         ok: true,
-        text: `Imported ${file.name}: ${r.eventsAdded} new events, ${r.eventsPresent} already present, ${r.dealsUpdated} deals updated.` +
-          (invalid ? ` ${plural(invalid, 'invalid row')} skipped.` : ''),
+        text: t('import_done', [file.name, formatNumber(r.eventsAdded), formatNumber(r.eventsPresent), formatNumber(r.dealsUpdated)]) +
+          (invalid ? ` ${tPlural(invalid, 'import_skipped_one', 'import_skipped_other')}` : ''),
       };
     } catch (error) {
       fail(file, error);
@@ -80,24 +80,26 @@ export function ImportData() {
   const s = step.value;
   return (
     <div>
-      <p class="muted">Import a Pacer export (<code>pacer-export</code> JSON, version 1, or Pacer's events or deals CSV). Pacer checks the file first and shows what would change; nothing is written until you confirm. The same file twice changes nothing.</p>
+      <p class="muted">{tParts('import_help', <code>pacer-export</code>)}</p>
       <p class="button-row">
         {/* The native input stays focusable (visually hidden); its label is the visible button. */}
-        <input id="import-file" class="file-input" type="file" accept="application/json,.json,text/csv,.csv" aria-label="Import data from a Pacer export file"
+        <input id="import-file" class="file-input" type="file" accept="application/json,.json,text/csv,.csv" aria-label={t('import_file_label')}
           disabled={s.kind === 'checking' || s.kind === 'importing'} onChange={e => void check(e.currentTarget)} />
-        <label class="button secondary" for="import-file">Import data…</label>
+        <label class="button secondary" for="import-file">{t('import_button')}</label>
       </p>
-      {s.kind === 'checking' && <ImportProgressBar label={`Checking ${s.file.name}`} fraction={s.fraction} />}
-      {s.kind === 'importing' && <ImportProgressBar label={`Importing ${s.file.name}`} fraction={s.fraction} />}
+      {s.kind === 'checking' && <ImportProgressBar label={t('import_checking', s.file.name)} fraction={s.fraction} />}
+      {s.kind === 'importing' && <ImportProgressBar label={t('import_importing', s.file.name)} fraction={s.fraction} />}
       {s.kind === 'ready' && (
         <div class="import-summary" role="region" aria-labelledby="import-summary-title">
           <ImportSummaryView fileName={s.file.name} summary={s.summary} cap={INVALID_LIST_CAP} />
           <p class="button-row">
             <button type="button" ref={el => el?.focus()} onClick={() => void commit(s.file, s.summary)}>
-              Import {plural(s.summary.events.new, 'event')}{s.summary.deals.new + s.summary.deals.newer ? ` and ${plural(s.summary.deals.new + s.summary.deals.newer, 'deal')}` : ''}
+              {s.summary.deals.new + s.summary.deals.newer
+                ? t('import_confirm_with_deals', [tPlural(s.summary.events.new, 'import_events_one', 'import_events_other'), tPlural(s.summary.deals.new + s.summary.deals.newer, 'import_deals_one', 'import_deals_other')])
+                : t('import_confirm', tPlural(s.summary.events.new, 'import_events_one', 'import_events_other'))}
             </button>
-            <button type="button" class="secondary" onClick={() => { step.value = { kind: 'idle' }; status.value = { ok: true, text: `Nothing was imported from ${s.file.name}.` }; }}>
-              Cancel
+            <button type="button" class="secondary" onClick={() => { step.value = { kind: 'idle' }; status.value = { ok: true, text: t('import_cancelled', s.file.name) }; }}>
+              {t('import_cancel')}
             </button>
           </p>
         </div>

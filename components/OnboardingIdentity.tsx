@@ -1,5 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
+import { t } from '../lib/i18n';
 import type { RepIdentity } from '../lib/model';
 import { repIdentity } from '../lib/settings';
 
@@ -19,11 +20,11 @@ export function OnboardingIdentity() {
   };
   return (
     <form onSubmit={save}>
-      <label for="welcome-rep-name">Your name, as your CRM shows it</label>
+      <label for="welcome-rep-name">{t('welcome_identity_name')}</label>
       <input id="welcome-rep-name" type="text" autocomplete="name" value={rep.value.name} onInput={edit('name')} />
-      <label for="welcome-rep-email">Your work email</label>
+      <label for="welcome-rep-email">{t('welcome_identity_email')}</label>
       <input id="welcome-rep-email" type="email" autocomplete="email" value={rep.value.email} onInput={edit('email')} />
-      <p><button type="submit">Save who you are</button> {saved.value && <span class="ok" role="status">Saved.</span>}</p>
+      <p><button type="submit">{t('welcome_identity_save')}</button> {saved.value && <span class="ok" role="status">{t('options_saved')}</span>}</p>
     </form>
   );
 }

@@ -1,16 +1,17 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
+import { t, type MessageKey } from '../lib/i18n';
 import type { SiteId } from '../lib/model';
 import { siteLabel } from '../lib/site-labels';
 import { SWITCHABLE_SITES, type SiteSwitches } from '../lib/site-switches';
 import { siteSwitches } from '../lib/site-switches-settings';
 
-const WHAT: Record<(typeof SWITCHABLE_SITES)[number], string> = {
-  salesforce: 'deals, leads and contacts in Lightning, and your logged calls, emails and meetings',
-  hubspot: 'deals, contacts and companies, and your logged calls, emails and meetings',
-  pipedrive: 'deals, people and the pipeline, and your logged activities',
-  linkedin: 'profiles you view, invitations and messages you send (never their text)',
-  custom: 'the CRM you configure in the options (nothing until you do)',
+const WHAT: Record<(typeof SWITCHABLE_SITES)[number], MessageKey> = {
+  salesforce: 'sites_what_salesforce',
+  hubspot: 'sites_what_hubspot',
+  pipedrive: 'sites_what_pipedrive',
+  linkedin: 'sites_what_linkedin',
+  custom: 'sites_what_custom',
 };
 
 /** One switch per site: on from install; turning one off stops Pacer recording there. */
@@ -29,13 +30,13 @@ export function OnboardingSites() {
   };
   return (
     <fieldset class="sites">
-      <legend>Read these sites</legend>
+      <legend>{t('sites_legend')}</legend>
       {SWITCHABLE_SITES.map(site => (
         <label class="switch" key={site}>
           <input type="checkbox" role="switch" checked={!(state.value?.off ?? []).includes(site)} disabled={!state.value}
             aria-describedby={`site-${site}-what`} onChange={e => void toggle(site, e.currentTarget.checked)} />
           <span>{siteLabel(site)}</span>
-          <span class="muted" id={`site-${site}-what`} style={{ fontWeight: 'normal' }}>: {WHAT[site]}</span>
+          <span class="muted" id={`site-${site}-what`} style={{ fontWeight: 'normal' }}>: {t(WHAT[site])}</span>
         </label>
       ))}
     </fieldset>

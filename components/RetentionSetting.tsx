@@ -1,5 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
+import { formatDate, formatNumber, t } from '../lib/i18n';
 import { RETENTION_CHOICES, retentionCutoff, retentionLabel } from '../lib/retention';
 import { retentionSettings } from '../lib/retention-settings';
 
@@ -17,17 +18,17 @@ export function RetentionSetting() {
   const m = months.value;
   return (
     <form onSubmit={save}>
-      <label for="retention">Keep events</label>
+      <label for="retention">{t('retention_label')}</label>
       <select id="retention" value={m === null ? 'forever' : String(m ?? '')} disabled={m === undefined} aria-describedby="retention-help"
         onChange={e => { const v = e.currentTarget.value; months.value = v === 'forever' ? null : Number(v); saved.value = false; }}>
         {RETENTION_CHOICES.map(c => <option key={String(c)} value={c === null ? 'forever' : String(c)}>{retentionLabel(c)}</option>)}
       </select>
       <p class="muted" id="retention-help">
         {m === null || m === undefined
-          ? 'Events are kept until you delete them.'
-          : `Once a day, events from before ${retentionCutoff(m, new Date()).toLocaleDateString()} (${m} months back) are deleted; with team sync on, on the server too.`}
+          ? t('retention_forever_help')
+          : t('retention_months_help', [formatDate(retentionCutoff(m, new Date()).toISOString()), formatNumber(m)])}
       </p>
-      <p><button type="submit">Save retention</button> {saved.value && <span class="ok" role="status">Saved.</span>}</p>
+      <p><button type="submit">{t('retention_save')}</button> {saved.value && <span class="ok" role="status">{t('options_saved')}</span>}</p>
     </form>
   );
 }

@@ -16,6 +16,8 @@ import { ImportData } from '../../components/ImportData';
 import { OnboardingSites } from '../../components/OnboardingSites';
 import { RetentionSetting } from '../../components/RetentionSetting';
 import { db } from '../../lib/store';
+import { t } from '../../lib/i18n';
+import { tParts } from '../../components/t-parts';
 
 function Identity() {
   const rep = useSignal<RepIdentity>({ name: '', email: '' });
@@ -28,13 +30,13 @@ function Identity() {
   };
   return (
     <form onSubmit={save}>
-      <label for="rep-name">Your name</label>
+      <label for="rep-name">{t('options_identity_name')}</label>
       <input id="rep-name" type="text" autocomplete="name" value={rep.value.name}
         onInput={e => { rep.value = { ...rep.value, name: e.currentTarget.value }; saved.value = false; }} />
-      <label for="rep-email">Your work email</label>
+      <label for="rep-email">{t('options_identity_email')}</label>
       <input id="rep-email" type="email" autocomplete="email" value={rep.value.email}
         onInput={e => { rep.value = { ...rep.value, email: e.currentTarget.value }; saved.value = false; }} />
-      <p><button type="submit">Save identity</button> {saved.value && <span class="ok" role="status">Saved.</span>}</p>
+      <p><button type="submit">{t('options_identity_save')}</button> {saved.value && <span class="ok" role="status">{t('options_saved')}</span>}</p>
     </form>
   );
 }
@@ -54,13 +56,13 @@ function Privacy() {
   return (
     <form onSubmit={save}>
       <CaptureToggle />
-      <label for="never-capture">Never capture</label>
+      <label for="never-capture">{t('options_never_capture_label')}</label>
       <p class="muted" id="never-capture-help" style={{ margin: '0 0 4px' }}>
-        One per line: a domain (<code>bigclient.com</code>), a LinkedIn profile URL, an email, a CRM id or a full name. Pacer records nothing about them, on any site.
+        {tParts('options_never_capture_help', <code>bigclient.com</code>)}
       </p>
       <textarea id="never-capture" rows={5} aria-describedby="never-capture-help" value={text.value}
         onInput={e => { text.value = e.currentTarget.value; saved.value = false; }} />
-      <p><button type="submit">Save never-capture list</button> {saved.value && <span class="ok" role="status">Saved.</span>}</p>
+      <p><button type="submit">{t('options_never_capture_save')}</button> {saved.value && <span class="ok" role="status">{t('options_saved')}</span>}</p>
     </form>
   );
 }
@@ -81,40 +83,40 @@ function PlanSection() {
 function Options() {
   return (
     <main>
-      <h1>Pacer options</h1>
+      <h1>{t('options_title')}</h1>
       <section class="card" aria-labelledby="who">
-        <h2 id="who">Who you are</h2>
+        <h2 id="who">{t('options_identity_title')}</h2>
         <Identity />
       </section>
       <section class="card" aria-labelledby="privacy">
-        <h2 id="privacy">Privacy</h2>
+        <h2 id="privacy">{t('options_privacy_title')}</h2>
         <Privacy />
         <OnboardingSites />
-        <p><a href={browser.runtime.getURL('/welcome.html')} target="_blank">Show the welcome page again</a>: what Pacer records, never records, and where your data goes.</p>
+        <p>{tParts('options_welcome_again', <a href={browser.runtime.getURL('/welcome.html')} target="_blank">{t('options_welcome_again_link')}</a>)}</p>
       </section>
       <section class="card" aria-labelledby="data">
-        <h2 id="data">Your data</h2>
+        <h2 id="data">{t('options_data_title')}</h2>
         <ExportData />
         <ImportData />
       </section>
       <section class="card" aria-labelledby="erase">
-        <h2 id="erase">Erase and retain</h2>
+        <h2 id="erase">{t('options_erase_title')}</h2>
         <RetentionSetting />
-        <h3 class="sub">Erase one person</h3>
+        <h3 class="sub">{t('options_erase_person_title')}</h3>
         <ErasePerson />
-        <h3 class="sub">Erase everything</h3>
+        <h3 class="sub">{t('options_erase_all_title')}</h3>
         <EraseEverything />
       </section>
       <section class="card" aria-labelledby="custom-crm">
-        <h2 id="custom-crm">Any other CRM</h2>
+        <h2 id="custom-crm">{t('options_custom_crm_title')}</h2>
         <CustomAdapterEditor />
       </section>
       <section class="card" aria-labelledby="plan">
-        <h2 id="plan">Plan and targets</h2>
+        <h2 id="plan">{t('options_plan_title')}</h2>
         <PlanSection />
       </section>
       <section class="card" aria-labelledby="team-sync">
-        <h2 id="team-sync">Team sync</h2>
+        <h2 id="team-sync">{t('options_team_sync_title')}</h2>
         <TeamSync />
       </section>
     </main>

@@ -5,32 +5,31 @@ import '../../components/theme.css';
 import { OnboardingIdentity } from '../../components/OnboardingIdentity';
 import { OnboardingPrivacy } from '../../components/OnboardingPrivacy';
 import { OnboardingSites } from '../../components/OnboardingSites';
+import { tParts } from '../../components/t-parts';
+import { t } from '../../lib/i18n';
 
 function Welcome() {
   const options = (hash: string) => browser.runtime.getURL(`/options.html${hash}`);
   return (
     <main>
-      <h1>Welcome to Pacer</h1>
-      <p>
-        Pacer is already running: open a deal in your CRM or a profile on LinkedIn and it records your work from now on.
-        Nothing on this page is required. It tells you what Pacer does and lets you change it; you can come back from the options at any time.
-      </p>
+      <h1>{t('welcome_title')}</h1>
+      <p>{t('welcome_intro')}</p>
       <section class="card" aria-labelledby="welcome-who">
-        <h2 id="welcome-who">Who you are</h2>
+        <h2 id="welcome-who">{t('welcome_who_title')}</h2>
         <OnboardingIdentity />
       </section>
       <section class="card" aria-labelledby="welcome-sites">
-        <h2 id="welcome-sites">Which sites to read</h2>
+        <h2 id="welcome-sites">{t('welcome_sites_title')}</h2>
         <OnboardingSites />
-        <p class="muted">Another CRM? Set it up under <a href={options('#custom-crm')}>Any other CRM</a> in the options.</p>
+        <p class="muted">{tParts('welcome_other_crm', <a href={options('#custom-crm')}>{t('options_custom_crm_title')}</a>)}</p>
       </section>
       <section class="card" aria-labelledby="welcome-plan">
-        <h2 id="welcome-plan">Your plan and targets</h2>
-        <p>Your quota, weekly targets (calls, meetings, proposals…), pipeline stages and commission plan drive the scorecard.</p>
-        <p><a class="button" href={options('#plan')}>Set your plan and targets</a></p>
+        <h2 id="welcome-plan">{t('welcome_plan_title')}</h2>
+        <p>{t('welcome_plan_text')}</p>
+        <p><a class="button" href={options('#plan')}>{t('welcome_plan_link')}</a></p>
       </section>
       <section class="card" aria-labelledby="welcome-privacy">
-        <h2 id="welcome-privacy">Your data</h2>
+        <h2 id="welcome-privacy">{t('welcome_data_title')}</h2>
         <OnboardingPrivacy />
       </section>
     </main>
