@@ -70,6 +70,8 @@ export const INPUTS_READ = 'pacer:scorecard-inputs-read';
 export const COMPUTED = 'pacer:scorecard-computed';
 export const WINS_COMPUTED = 'pacer:scorecard-wins-computed';
 export const SNAPSHOT_SHOWN = 'pacer:scorecard-snapshot-shown';
+/** Beside SNAPSHOT_SHOWN when the saved scorecard was shown marked "Updating…". */
+export const SNAPSHOT_STALE = 'pacer:scorecard-snapshot-stale';
 const mark = (name: string) => typeof performance !== 'undefined' && performance.mark?.(name);
 const measure = (name: string, start: number) => typeof performance !== 'undefined' && performance.measure?.(name, { start, end: performance.now() });
 
@@ -230,6 +232,7 @@ export function watchScorecard(db: PacerDb, clock: ReadonlySignal<Date> | { read
         scorecard.value = { status: 'ready', value: snap.scorecard };
       });
       mark(SNAPSHOT_SHOWN);
+      if (!exact) mark(SNAPSHOT_STALE);
       return exact;
     },
     () => (early?.stop(), false),
