@@ -33,6 +33,17 @@ export interface TeamPlanAnswer {
   plan: Plan | null;
   /** The caller's own allocation: their quota revisions. */
   allocation: RepAllocation | null;
+  /** Every revision of the team plan, oldest first (the server keeps them all). */
+  planRevisions?: TeamPlanRevision[];
+  /** Every rep's allocation for a manager; the caller's only for a rep. */
+  allocations?: RepAllocation[];
+}
+
+export interface TeamPlanRevision {
+  revision: number;
+  effective_from: string;
+  set_at: string;
+  set_by: string;
 }
 
 export interface Feedback {
@@ -231,6 +242,9 @@ export class TeamClient {
   pushDeals = (deals: ServerDeal[]) => this.call<{ inserted: number; duplicates: number }>('push_deals', { deals });
   eraseEvents = (ids: string[]) => this.call<{ erased: number }>('erase_my_events', { ids });
   teamPlan = () => this.call<TeamPlanAnswer>('team_plan');
+  setTeamPlan = (plan: Plan, effectiveFrom: string) => this.call<{ revision: number }>('set_team_plan', { plan, effective_from: effectiveFrom });
+  setAllocation = (args: { rep: string; effective_from: string; annual_quota: number; quarter_quotas?: [number, number, number, number]; territory?: string; note?: string }) =>
+    this.call<{ revision: number }>('set_allocation', args);
   myFeedback = (week: string) => this.call<Feedback | null>('my_feedback', { week });
   teamSummary = (from: string, to: string) => this.call<TeamSummary>('team_summary', { from, to });
   repReview = (rep: string, week: string) => this.call<RepReview>('rep_review', { rep, week });

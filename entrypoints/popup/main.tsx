@@ -144,6 +144,14 @@ function Team({ conn }: { conn: TeamConnection }) {
           <Personal />
         </>
       )}
+      {manager && (
+        <p>
+          {/* A full page in a tab: the popup is too small for the plan and every rep's allocation. */}
+          <button type="button" class="secondary" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/team-plan.html') }).then(() => window.close())}>
+            Team plan
+          </button>
+        </p>
+      )}
       <Buttons />
     </main>
   );
