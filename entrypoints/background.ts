@@ -10,6 +10,7 @@ import { startCustomAdapters } from '../lib/custom-adapters';
 import { startRetention } from '../lib/retention-background';
 import { applySiteSwitches } from '../lib/site-switches';
 import { siteSwitches } from '../lib/site-switches-settings';
+import { ensureDealHistory } from '../lib/deal-history-store';
 
 // main() must stay synchronous: listeners registered later than the first
 // turn would miss the message that woke the worker.
@@ -22,6 +23,10 @@ export default defineBackground(() => {
     const [settings, plan, switches] = await Promise.all([captureSettings.getValue(), planSettings.getValue(), siteSwitches.getValue()]);
     return storeBatch(db, applySiteSwitches(applyPrivacy(batch, settings), switches), plan.timeZone);
   });
+
+  // The per-deal history rows the scorecard reads: built here once after an upgrade (or a write
+  // that couldn't reach them) rather than on the next stage change.
+  void ensureDealHistory(db).catch(error => console.warn('[pacer] deal history rebuild failed', error));
 
   // Team sync (issue #7): off until the rep turns it on; alarms wake it after the worker dies.
   startTeamSync(db);

@@ -82,6 +82,20 @@ export async function rebuildDealHistory(db: PacerDb): Promise<void> {
 }
 
 /**
+ * Builds the rows when they are not current (a store upgraded to v6, or a write that could
+ * not reach them), so the side panel doesn't read the history events until the next stage
+ * change happens to rebuild them. The background calls it when the worker starts; a
+ * current store costs one meta read.
+ */
+export async function ensureDealHistory(db: PacerDb): Promise<boolean> {
+  return db.transaction('rw', [db.events, db.dealHistory, db.meta], async () => {
+    if (await readCodes(db)) return false;
+    await rebuildDealHistory(db);
+    return true;
+  });
+}
+
+/**
  * What the scorecard needs of the history, as cheaply as the store can give it: the
  * per-deal rows (in key order) and the trainings; null while the rows are not current,
  * and the caller reads the history events instead.

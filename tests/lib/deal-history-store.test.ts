@@ -5,7 +5,7 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type PacerDb } from '../../lib/db';
-import { DEAL_HISTORY_KEY, readDealHistory, rebuildDealHistory } from '../../lib/deal-history-store';
+import { DEAL_HISTORY_KEY, ensureDealHistory, readDealHistory, rebuildDealHistory } from '../../lib/deal-history-store';
 import { deleteEvents, storeBatch } from '../../lib/ingest';
 import { dealHistoryOf, decodeRow, type DealHistoryRow } from '../../lib/metrics/deal-history';
 import type { ActivityEvent, EventType } from '../../lib/model';
@@ -103,7 +103,7 @@ describe('the deal history rows', () => {
 });
 
 describe('schema v6', () => {
-  it('v4 → v6: events and day rows survive; the deal history starts stale and is built by the first history write', async () => {
+  it('v4 → v6: events and day rows survive; the deal history starts stale and is built when the background starts', async () => {
     const name = `upgrade-v4-${crypto.randomUUID()}`;
     const raw = new Dexie(name);
     raw.version(1).stores({ events: 'id, type, at, site, [type+at], deal.id', deals: 'id, status, stage, lastSeenAt' });
@@ -122,6 +122,11 @@ describe('schema v6', () => {
       expect(await upgraded.events.get('old')).toEqual(old);
       expect(await upgraded.days.count()).toBe(1);
       expect(await readDealHistory(upgraded)).toBeNull(); // the scorecard reads the events meanwhile
+      // The background's start builds them at once (and a second start finds them current)…
+      expect(await ensureDealHistory(upgraded)).toBe(true);
+      expect(decode([...(await readDealHistory(upgraded))!.rows], (await readDealHistory(upgraded))!.codes)['salesforce:001']!.map(e => e.kind)).toEqual(['stage']);
+      expect(await ensureDealHistory(upgraded)).toBe(false);
+      // …and a later history write moves them like any other.
       const won: ActivityEvent = { id: 'new', type: 'deal_won', at: '2026-10-02T10:00:00.000Z', site: 'salesforce', url: 'u', capturedAt: SEEN, deal: { id: 'salesforce:001' } };
       await storeBatch(upgraded, { batchId: 'a', site: 'salesforce', seenAt: SEEN, events: [won], deals: [] }, TZ);
       const stored = (await readDealHistory(upgraded))!;
