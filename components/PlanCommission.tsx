@@ -1,19 +1,20 @@
 // The commission plan as CommissionPlan in lib/metrics/plan.ts has it: marginal tiers,
 // an accelerator above quota, a decelerator below a threshold, caps. Attainments and
 // rates are shown in % (the plan stores fractions: 1 = 100 %).
+import { t, type MessageKey } from '../lib/i18n';
 import { NumberField, SelectField, fieldId, rowKey, type PlanDraft } from './PlanFields';
 import type { SectionProps } from './PlanRevisions';
 
 type Commission = PlanDraft['commission'];
 
-const PERIODS = [['month', 'Month'], ['quarter', 'Quarter'], ['fiscalYear', 'Fiscal year']] as const;
+const PERIODS: readonly (readonly [Commission['period'], MessageKey])[] = [['month', 'plan_commission_month'], ['quarter', 'plan_commission_quarter'], ['fiscalYear', 'plan_commission_fiscal_year']];
 
 export function PlanCommission({ draft, set, loc, focusLater }: SectionProps) {
   const c = draft.commission;
   const currency = draft.currency.trim().toUpperCase() || draft.base.currency;
   // Updates apply to the latest draft: several keystrokes can land before the next render.
   const patch = (p: (c: Commission) => Partial<Commission>) => set(d => ({ ...d, commission: { ...d.commission, ...p(d.commission) } }));
-  const tier = (i: number, p: Partial<Commission['tiers'][number]>) => patch(c => ({ tiers: c.tiers.map((t, j) => (j === i ? { ...t, ...p } : t)) }));
+  const tier = (i: number, p: Partial<Commission['tiers'][number]>) => patch(c => ({ tiers: c.tiers.map((row, j) => (j === i ? { ...row, ...p } : row)) }));
   const accelerator = (p: Partial<Commission['accelerator']>) => patch(c => ({ accelerator: { ...c.accelerator, ...p } }));
   const decelerator = (p: Partial<Commission['decelerator']>) => patch(c => ({ decelerator: { ...c.decelerator, ...p } }));
   const addTier = () => {
@@ -29,55 +30,55 @@ export function PlanCommission({ draft, set, loc, focusLater }: SectionProps) {
 
   return (
     <fieldset>
-      <legend>Commission plan</legend>
-      <p class="hint">Rates apply marginally, like tax brackets: each tier's rate pays on the revenue within its band of attainment.</p>
-      <SelectField k="commission.period" label="Attainment measured per" value={c.period} options={PERIODS}
+      <legend>{t('plan_commission_legend')}</legend>
+      <p class="hint">{t('plan_commission_hint')}</p>
+      <SelectField k="commission.period" label={t('plan_commission_period')} value={c.period} options={PERIODS.map(([v, key]) => [v, t(key)] as const)}
         onChange={v => patch(() => ({ period: v as Commission['period'] }))} />
       <table class="plan-table">
-        <caption>Tiers</caption>
+        <caption>{t('plan_commission_tiers')}</caption>
         <thead>
-          <tr><th scope="col">From attainment (%)</th><th scope="col">Rate (% of revenue)</th><th scope="col"><span class="sr-only">Actions</span></th></tr>
+          <tr><th scope="col">{t('plan_commission_from')}</th><th scope="col">{t('plan_commission_rate')}</th><th scope="col"><span class="sr-only">{t('plan_commission_actions')}</span></th></tr>
         </thead>
         <tbody>
-          {c.tiers.map((t, i) => (
-            <tr key={t.key}>
-              <td><NumberField k={`commission.tiers[${i}].fromAttainment`} hiddenLabel label={`Tier ${i + 1}: from attainment (%)`} loc={loc} digits={4} value={t.from} onInput={v => tier(i, { from: v })} suffix="%" /></td>
-              <td><NumberField k={`commission.tiers[${i}].rate`} hiddenLabel label={`Tier ${i + 1}: rate (% of revenue)`} loc={loc} digits={4} value={t.rate} onInput={v => tier(i, { rate: v })} suffix="%" /></td>
-              <td>{c.tiers.length > 1 && <button type="button" class="secondary" onClick={() => removeTier(i)}>Remove<span class="sr-only"> tier {i + 1}</span></button>}</td>
+          {c.tiers.map((row, i) => (
+            <tr key={row.key}>
+              <td><NumberField k={`commission.tiers[${i}].fromAttainment`} hiddenLabel label={t('plan_commission_tier_from_label', i + 1)} loc={loc} digits={4} value={row.from} onInput={v => tier(i, { from: v })} suffix="%" /></td>
+              <td><NumberField k={`commission.tiers[${i}].rate`} hiddenLabel label={t('plan_commission_tier_rate_label', i + 1)} loc={loc} digits={4} value={row.rate} onInput={v => tier(i, { rate: v })} suffix="%" /></td>
+              <td>{c.tiers.length > 1 && <button type="button" class="secondary" onClick={() => removeTier(i)}>{t('plan_commission_remove')}<span class="sr-only"> {t('plan_commission_remove_which', i + 1)}</span></button>}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      <p><button type="button" class="secondary" id="plan-tiers-add" onClick={addTier}>Add a tier</button></p>
+      <p><button type="button" class="secondary" id="plan-tiers-add" onClick={addTier}>{t('plan_commission_add_tier')}</button></p>
 
       <label class="switch">
         <input type="checkbox" checked={c.accelerator.on} onChange={e => accelerator({ on: e.currentTarget.checked })} />
-        <span>Accelerator: a higher rate above quota</span>
+        <span>{t('plan_commission_accelerator')}</span>
       </label>
       {c.accelerator.on && (
         <div class="row indent">
-          <NumberField k="commission.accelerator.above" label="Above attainment (%)" loc={loc} digits={4} value={c.accelerator.above} suffix="%"
+          <NumberField k="commission.accelerator.above" label={t('plan_commission_above')} loc={loc} digits={4} value={c.accelerator.above} suffix="%"
             onInput={v => accelerator({ above: v })} />
-          <NumberField k="commission.accelerator.multiplier" label="Rate multiplied by" loc={loc} value={c.accelerator.multiplier} suffix="×"
+          <NumberField k="commission.accelerator.multiplier" label={t('plan_commission_rate_multiplier')} loc={loc} value={c.accelerator.multiplier} suffix="×"
             onInput={v => accelerator({ multiplier: v })} />
         </div>
       )}
       <label class="switch">
         <input type="checkbox" checked={c.decelerator.on} onChange={e => decelerator({ on: e.currentTarget.checked })} />
-        <span>Decelerator: less while attainment is low</span>
+        <span>{t('plan_commission_decelerator')}</span>
       </label>
       {c.decelerator.on && (
         <div class="row indent">
-          <NumberField k="commission.decelerator.below" label="Below attainment (%)" loc={loc} digits={4} value={c.decelerator.below} suffix="%"
+          <NumberField k="commission.decelerator.below" label={t('plan_commission_below')} loc={loc} digits={4} value={c.decelerator.below} suffix="%"
             onInput={v => decelerator({ below: v })} />
-          <NumberField k="commission.decelerator.multiplier" label="Payout multiplied by" loc={loc} value={c.decelerator.multiplier} suffix="×"
+          <NumberField k="commission.decelerator.multiplier" label={t('plan_commission_payout_multiplier')} loc={loc} value={c.decelerator.multiplier} suffix="×"
             onInput={v => decelerator({ multiplier: v })} />
         </div>
       )}
       <div class="row">
-        <NumberField k="commission.cap.maxAttainment" label="Cap: no commission beyond attainment (%)" hint="Optional; 200 % is twice the quota." loc={loc} digits={4}
+        <NumberField k="commission.cap.maxAttainment" label={t('plan_commission_cap_attainment')} hint={t('plan_commission_cap_attainment_hint')} loc={loc} digits={4}
           value={c.capAttainment} suffix="%" onInput={v => patch(() => ({ capAttainment: v }))} />
-        <NumberField k="commission.cap.maxPayout" label={`Cap: payout at most (${currency})`} hint="Optional." loc={loc} digits={2}
+        <NumberField k="commission.cap.maxPayout" label={t('plan_commission_cap_payout', currency)} hint={t('plan_commission_optional')} loc={loc} digits={2}
           value={c.capPayout} onInput={v => patch(() => ({ capPayout: v }))} />
       </div>
     </fieldset>
