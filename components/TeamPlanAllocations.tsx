@@ -69,7 +69,7 @@ function AllocationRow({ rep, from, today, loc, money, save, reload }: { rep: Ro
   const fieldError = (k: keyof DraftErrors) => (errors.value[k] ? `${id}-${k}-error` : undefined);
 
   const submit = async () => {
-    const check = checkAllocation(rep.rep, { ...draft.value, effectiveFrom: from }, territory.value, loc.parse);
+    const check = checkAllocation(rep.rep, { ...draft.value, effectiveFrom: from }, territory.value, loc.parse, rep.annual);
     if (!check.ok) {
       errors.value = check.errors;
       state.value = { kind: 'invalid', message: `Not saved for ${name}: correct the fields marked.` };
@@ -120,7 +120,7 @@ function AllocationRow({ rep, from, today, loc, money, save, reload }: { rep: Ro
         <tr class="tp-row-message" data-message-for={rep.rep}>
           <td colSpan={9} id={msgId}>
             {(['effectiveFrom', 'territory', 'annual', 'quarters'] as const).map(k =>
-              errors.value[k] ? <span key={k} class="field-error" id={k === 'effectiveFrom' ? undefined : `${id}-${k}-error`}>{k === 'effectiveFrom' ? `Effective date: ${errors.value[k]}` : errors.value[k]}</span> : null,
+              errors.value[k] ? <span key={k} class="field-error" id={k === 'effectiveFrom' ? undefined : `${id}-${k}-error`}>{k === 'effectiveFrom' ? `Date: ${errors.value[k]}` : errors.value[k]}</span> : null,
             )}
             <Saving state={state.value} />
           </td>

@@ -105,13 +105,22 @@ export type AllocationCheck = { ok: true; args: AllocationArgs } | { ok: false; 
 
 export const TERRITORY_MAX = 80;
 
-/** One rep's allocation from the form: their quota revision, and the territory they belong to. */
-export function checkAllocation(rep: string, draft: QuotaDraft, territory: string, parse: ParseNumber = parseAmount): AllocationCheck {
+/**
+ * One rep's allocation from the form: their quota revision, and the territory they belong
+ * to. `existing` is the rep's saved allocation revisions: the server keeps every one, and a
+ * second on the same day would give the rep's Pacer two quotas for one date, which its
+ * plan check refuses; so a correction takes effect on another day.
+ */
+export function checkAllocation(rep: string, draft: QuotaDraft, territory: string, parse: ParseNumber = parseAmount, existing: readonly PlanRevision[] = []): AllocationCheck {
   const rev = checkQuotaDraft(draft, parse);
   const errors: DraftErrors = rev.ok ? {} : { ...rev.errors };
+  const day = draft.effectiveFrom.trim();
+  if (!errors.effectiveFrom && existing.some(r => r.effectiveFrom === day)) {
+    errors.effectiveFrom = `This rep already has an allocation taking effect on ${day}, and saved allocations are kept as they are: pick another day for this one (the next day, say).`;
+  }
   const t = territory.trim();
   if (t.length > TERRITORY_MAX) errors.territory = `A territory name is at most ${TERRITORY_MAX} characters (this one has ${t.length}).`;
-  if (!rev.ok || errors.territory) return { ok: false, errors };
+  if (!rev.ok || errors.territory || errors.effectiveFrom) return { ok: false, errors };
   const args: AllocationArgs = { rep, effective_from: rev.revision.effectiveFrom, annual_quota: rev.revision.annualQuota };
   if (rev.revision.quarterQuotas) args.quarter_quotas = rev.revision.quarterQuotas;
   if (t) args.territory = t;

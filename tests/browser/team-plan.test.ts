@@ -97,6 +97,12 @@ describe("the manager's Team plan page", () => {
       .toBe(`On ${TODAY}: Allocated $900,000 of the team's $1,200,000: under-allocated by $300,000.`);
     expect(await row.locator('[data-col="in-force"]').textContent()).toBe('$500,000');
 
+    // A correction on the same day is refused before it is sent: the rep's Pacer would get two quotas for one day.
+    await page.getByLabel('Annual quota for Lee Chen').fill('500,000');
+    await row.getByRole('button', { name: 'Save allocation for Lee Chen' }).click();
+    await expect.poll(() => message.getByRole('alert').textContent()).toBe('Not saved for Lee Chen: correct the fields marked.');
+    expect(await message.textContent()).toContain(`This rep already has an allocation taking effect on ${TODAY}`);
+
     const lee = (await manager.teamPlan()).allocations!.find(a => a.rep === 'lee')!;
     expect(lee.territory).toBe('North');
     expect(lee.annual).toEqual([{ effectiveFrom: TODAY, annualQuota: 500_000, quarterQuotas: [100_000.01, 133_333.33, 133_333.33, 133_333.33] }]);

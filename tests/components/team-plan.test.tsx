@@ -50,6 +50,10 @@ describe('a quota revision as typed', () => {
       ok: true, args: { rep: 'sam', effective_from: '2026-07-01', annual_quota: 400_000, quarter_quotas: [100_000, 100_000, 100_000, 100_000], territory: 'West' },
     });
     expect(checkAllocation('sam', draft('400000'), '')).toEqual({ ok: true, args: { rep: 'sam', effective_from: '2026-07-01', annual_quota: 400_000 } });
+    // A second allocation on a day that already has one would give the rep two quotas for that day.
+    const twice = checkAllocation('sam', draft('400000'), 'West', undefined, [{ effectiveFrom: '2026-07-01', annualQuota: 300_000 }]);
+    expect(twice.ok ? null : twice.errors.effectiveFrom).toMatch(/^This rep already has an allocation taking effect on 2026-07-01.*pick another day/);
+    expect(checkAllocation('sam', draft('400000'), 'West', undefined, [{ effectiveFrom: '2026-06-30', annualQuota: 300_000 }]).ok).toBe(true);
     const long = checkAllocation('sam', draft('x'), 'W'.repeat(81));
     expect(long.ok ? null : Object.keys(long.errors).sort()).toEqual(['annual', 'territory']);
   });
