@@ -84,10 +84,12 @@ export async function findPerson(db: PacerDb, query: PersonQuery): Promise<Perso
 
 /** Erases one person everywhere in the store, in one transaction; returns the report. */
 export async function erasePerson(db: PacerDb, query: PersonQuery, now = new Date(), timeZone?: string): Promise<ErasureReport> {
-  return db.transaction('rw', [db.events, db.tombstones, db.days, db.meta, db.people, db.sightings, db.importStaging, db.dealHistory], async () => {
+  return db.transaction('rw', [db.events, db.tombstones, db.days, db.meta, db.people, db.sightings, db.importStaging, db.dealHistory, db.scorecardSnapshots], async () => {
     const match = await findPerson(db, query);
     // An import interrupted while staging may hold their rows too: staged rows are never kept.
     await db.importStaging.clear();
+    // A saved scorecard may name their won deals: it goes, rather than show until recomputed.
+    if (match.eventIds.length) await db.scorecardSnapshots.clear();
     const erased = new Set(match.eventIds);
     const daysBefore = await db.days.count();
     const events = await deleteEvents(db, match.eventIds, now, timeZone);

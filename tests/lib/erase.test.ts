@@ -95,6 +95,13 @@ describe('erase one person (a data-subject request)', () => {
     // Current at once (not stale until some later write rebuilds them): the deal's row is gone.
     expect((await readDealHistory(db))?.rows).toEqual([]);
   });
+
+  it('drops the saved scorecards, which may name their deals, instead of showing them until the panel recomputes', async () => {
+    await seed();
+    await db.scorecardSnapshots.put({ period: 'quarter' } as never);
+    await erasePerson(db, { name: 'Lee Wong' });
+    expect(await db.scorecardSnapshots.count()).toBe(0);
+  });
 });
 
 describe('erase everything', () => {
