@@ -108,10 +108,13 @@ function TeamRevisionForm({ base, today, loc, save, reload, hasPlan }: {
 
   const submit = async (e: Event) => {
     e.preventDefault();
+    const form = e.currentTarget as HTMLFormElement;
     const check = teamPlanWithRevision(base, draft.value, loc.parse);
     if (!check.ok) {
       errors.value = check.errors;
       state.value = { kind: 'invalid', message: 'Not saved: correct the fields marked below.' };
+      // The keyboard lands on the first field to correct, once it is marked.
+      setTimeout(() => form.querySelector<HTMLInputElement>('input[aria-invalid=true]')?.focus(), 0);
       return;
     }
     errors.value = {};

@@ -56,6 +56,7 @@ describe("the manager's Team plan page", () => {
     const annual = page.getByLabel('Annual team quota (USD)');
     expect(await annual.getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator(`#${await annual.getAttribute('aria-describedby')}`).textContent()).toBe('"a lot" is not a number.');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('tp-team-annual');
     expect((await manager.teamPlan()).planRevisions).toHaveLength(1);
   });
 
