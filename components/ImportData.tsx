@@ -19,6 +19,10 @@ type Step =
 
 type Status = { ok: boolean; text: string };
 
+// The confirm button's name is a contract ("Import 60000 events"): the locale's digits, no grouping.
+const events = (n: number) => tPlural(n, 'import_events_one', 'import_events_other', { useGrouping: false });
+const deals = (n: number) => tPlural(n, 'import_deals_one', 'import_deals_other', { useGrouping: false });
+
 /**
  * Import in two steps: choosing a file checks it (a dry run that writes nothing) and shows
  * what would change; "Import N events" then writes it in one transaction.
@@ -95,8 +99,8 @@ export function ImportData() {
           <p class="button-row">
             <button type="button" ref={el => el?.focus()} onClick={() => void commit(s.file, s.summary)}>
               {s.summary.deals.new + s.summary.deals.newer
-                ? t('import_confirm_with_deals', [tPlural(s.summary.events.new, 'import_events_one', 'import_events_other'), tPlural(s.summary.deals.new + s.summary.deals.newer, 'import_deals_one', 'import_deals_other')])
-                : t('import_confirm', tPlural(s.summary.events.new, 'import_events_one', 'import_events_other'))}
+                ? t('import_confirm_with_deals', [events(s.summary.events.new), deals(s.summary.deals.new + s.summary.deals.newer)])
+                : t('import_confirm', events(s.summary.events.new))}
             </button>
             <button type="button" class="secondary" onClick={() => { step.value = { kind: 'idle' }; status.value = { ok: true, text: t('import_cancelled', s.file.name) }; }}>
               {t('import_cancel')}

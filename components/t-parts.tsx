@@ -19,11 +19,11 @@ export function tParts(key: MessageKey, ...elements: ComponentChildren[]): Compo
 // One PluralRules per locale: built once, consulted for every count on the page.
 const pluralRules = new Map<string, Intl.PluralRules>();
 
-/** `oneKey` or `otherKey` by the browser language's plural rules, with `n` formatted as `$1`. */
-export function tPlural(n: number, oneKey: MessageKey, otherKey: MessageKey): string {
+/** `oneKey` or `otherKey` by the browser language's plural rules, with `n` formatted as `$1` (`options` as for Intl.NumberFormat). */
+export function tPlural(n: number, oneKey: MessageKey, otherKey: MessageKey, options?: Intl.NumberFormatOptions): string {
   const locale = uiLocale();
   const key = locale ?? '';
   let rules = pluralRules.get(key);
   if (!rules) pluralRules.set(key, (rules = new Intl.PluralRules(locale)));
-  return t(rules.select(n) === 'one' ? oneKey : otherKey, formatNumber(n, locale));
+  return t(rules.select(n) === 'one' ? oneKey : otherKey, formatNumber(n, locale, options));
 }
