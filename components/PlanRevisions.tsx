@@ -1,5 +1,6 @@
 // The annual plan and its quarterly updates: every revision kept with the date it took
 // effect; once saved and in the past it is history, shown but no longer editable.
+import { t } from '../lib/i18n';
 import { isCivilDate } from '../lib/metrics/periods';
 import {
   FieldMessage, NumberField, Field, fieldId, formatCivilDate, formatMoney, rowKey, todayIn, useFieldErrors,
@@ -52,21 +53,21 @@ export function PlanRevisions({ draft, set, loc, focusLater }: SectionProps) {
 
   return (
     <fieldset>
-      <legend>Annual plan and quarterly updates</legend>
-      <p class="hint">Each update is kept with the date it takes effect: attainment on any day is measured against the plan in force then. Once in force before today they are history and cannot be changed (except on the day you enter them): add a new update instead.</p>
+      <legend>{t('plan_revisions_legend')}</legend>
+      <p class="hint">{t('plan_revisions_hint')}</p>
       {history.length > 0 && (
         <table class="plan-history">
-          <caption>Earlier revisions</caption>
+          <caption>{t('plan_revisions_earlier')}</caption>
           <thead>
-            <tr><th scope="col">In force from</th><th scope="col" class="num">Annual quota</th><th scope="col">Quarters (Q1 to Q4)</th><th scope="col">Status</th></tr>
+            <tr><th scope="col">{t('plan_revisions_in_force_from')}</th><th scope="col" class="num">{t('plan_revisions_annual_quota')}</th><th scope="col">{t('plan_revisions_quarters')}</th><th scope="col">{t('plan_revisions_status')}</th></tr>
           </thead>
           <tbody>
             {history.map(r => (
               <tr key={r.key} data-testid="plan-history-row">
                 <th scope="row">{formatCivilDate(r.effectiveFrom, loc.locale)}</th>
                 <td class="num">{money(r.annualQuota)}</td>
-                <td>{r.quarters.every(q => q === '') ? <span class="muted">a quarter each</span> : r.quarters.map(money).join(' · ')}{r.note && <span class="muted"> — {r.note}</span>}</td>
-                <td>{r === current ? <strong>in force</strong> : <span class="muted">superseded</span>}</td>
+                <td>{r.quarters.every(q => q === '') ? <span class="muted">{t('plan_revisions_even_split')}</span> : r.quarters.map(money).join(' · ')}{r.note && <span class="muted"> — {r.note}</span>}</td>
+                <td>{r === current ? <strong>{t('plan_revisions_in_force')}</strong> : <span class="muted">{t('plan_revisions_superseded')}</span>}</td>
               </tr>
             ))}
           </tbody>
@@ -74,28 +75,28 @@ export function PlanRevisions({ draft, set, loc, focusLater }: SectionProps) {
       )}
       {editable.map(([r, i]) => {
         const at = `annual[${i}]`;
-        const title = r.effectiveFrom && isCivilDate(r.effectiveFrom) ? formatCivilDate(r.effectiveFrom, loc.locale) : 'a date to set';
-        const kind = i === 0 && history.length === 0 ? 'Annual plan' : 'Quarterly update';
-        const status = !r.original ? 'not saved yet' : r === current ? 'in force' : r.effectiveFrom > today ? 'scheduled' : '';
-        const context = `${kind} from ${title}`;
+        const title = r.effectiveFrom && isCivilDate(r.effectiveFrom) ? formatCivilDate(r.effectiveFrom, loc.locale) : t('plan_revisions_no_date');
+        const annualPlan = i === 0 && history.length === 0;
+        const status = !r.original ? t('plan_revisions_not_saved') : r === current ? t('plan_revisions_in_force') : r.effectiveFrom > today ? t('plan_revisions_scheduled') : '';
+        const context = t(annualPlan ? 'plan_revisions_annual_from' : 'plan_revisions_update_from', title);
         return (
           <fieldset key={r.key} class="revision" data-context={context} data-testid="plan-revision">
             <legend>{context}{status && <span class="muted"> ({status})</span>}</legend>
             <div class="row">
-              <Field k={`${at}.effectiveFrom`} type="date" label="In force from" value={r.effectiveFrom} onInput={v => update(i, { effectiveFrom: v })} />
-              <NumberField k={`${at}.annualQuota`} label={`Annual quota (${currency})`} loc={loc} digits={2} value={r.annualQuota} onInput={v => update(i, { annualQuota: v })} />
+              <Field k={`${at}.effectiveFrom`} type="date" label={t('plan_revisions_in_force_from')} value={r.effectiveFrom} onInput={v => update(i, { effectiveFrom: v })} />
+              <NumberField k={`${at}.annualQuota`} label={t('plan_revisions_annual_quota_label', currency)} loc={loc} digits={2} value={r.annualQuota} onInput={v => update(i, { annualQuota: v })} />
               {draft.annual.length > 1 && (
-                <button type="button" class="secondary" onClick={() => remove(i)}>Remove<span class="sr-only"> the {context.toLowerCase()}</span></button>
+                <button type="button" class="secondary" onClick={() => remove(i)}>{t('plan_revisions_remove')}<span class="sr-only"> {t(annualPlan ? 'plan_revisions_remove_annual' : 'plan_revisions_remove_update', title)}</span></button>
               )}
             </div>
             <QuarterQuotas at={at} r={r} loc={loc} currency={currency} onInput={(k, v) => set(d => ({
               ...d, annual: d.annual.map((x, j) => (j === i ? { ...x, quarters: x.quarters.map((q, n) => (n === k ? v : q)) as Quarters } : x)),
             }))} />
-            <Field k={`${at}.note`} label="Note (optional)" value={r.note} onInput={v => update(i, { note: v })} class="wide" />
+            <Field k={`${at}.note`} label={t('plan_revisions_note')} value={r.note} onInput={v => update(i, { note: v })} class="wide" />
           </fieldset>
         );
       })}
-      <p><button type="button" class="secondary" id="plan-annual-add" onClick={add}>Add a quarterly update</button></p>
+      <p><button type="button" class="secondary" id="plan-annual-add" onClick={add}>{t('plan_revisions_add')}</button></p>
     </fieldset>
   );
 }
@@ -108,16 +109,16 @@ function QuarterQuotas({ at, r, loc, currency, onInput }: { at: string; r: Revis
   const hintId = `${fieldId(group)}-hint`;
   return (
     <fieldset class="quarters" aria-describedby={[...describedBy, hintId].join(' ')}>
-      <legend>Quarter quotas ({currency}, optional)</legend>
-      <p class="hint" id={hintId}>Leave all four empty for an even split{even && `: ${even} each`}. Filled in, they must add up to the annual quota.</p>
+      <legend>{t('plan_quarters_legend', currency)}</legend>
+      <p class="hint" id={hintId}>{even ? t('plan_quarters_hint_even', even) : t('plan_quarters_hint')}</p>
       <div class="quarter-grid">
         {r.quarters.map((q, k) => (
-          <NumberField key={k} k={`${group}[${k}]`} label={`Q${k + 1}`} loc={loc} digits={2} value={q} groupKeys={[group]}
+          <NumberField key={k} k={`${group}[${k}]`} label={t('plan_quarter_short', k + 1)} loc={loc} digits={2} value={q} groupKeys={[group]}
             onInput={v => onInput(k, v)} />
         ))}
       </div>
-      {r.quarters.map((_, k) => <FieldMessage key={k} k={`${group}[${k}]`} label={`Q${k + 1} quota`} />)}
-      <FieldMessage k={group} label="Quarter quotas" />
+      {r.quarters.map((_, k) => <FieldMessage key={k} k={`${group}[${k}]`} label={t('plan_quarter_quota', k + 1)} />)}
+      <FieldMessage k={group} label={t('plan_quarters')} />
     </fieldset>
   );
 }
