@@ -12,11 +12,22 @@ import type { TeamPlanState } from './sync-state';
 const isRevision = (r: unknown): r is PlanRevision =>
   typeof r === 'object' && r !== null && typeof (r as PlanRevision).effectiveFrom === 'string' && typeof (r as PlanRevision).annualQuota === 'number';
 
+/**
+ * One revision per date: the server keeps every revision (oldest first), so a manager who
+ * corrects an allocation on the same day leaves two for that date; the later one is the
+ * correction. A plan with two revisions on one date would not validate.
+ */
+function lastPerDate(revisions: readonly PlanRevision[]): PlanRevision[] {
+  const byDate = new Map<string, PlanRevision>();
+  for (const r of revisions) byDate.set(r.effectiveFrom, r);
+  return [...byDate.values()];
+}
+
 /** What the pull brought, as stored state; null when the team has neither a plan nor an allocation for this rep. */
 export function teamPlanStateOf(answer: TeamPlanAnswer | null, teamName: string, pulledAt: Date): TeamPlanState | null {
   if (!answer) return null;
-  const mine = (answer.allocation?.annual ?? []).filter(isRevision);
-  const team = (answer.plan?.annual ?? []).filter(isRevision);
+  const mine = lastPerDate((answer.allocation?.annual ?? []).filter(isRevision));
+  const team = lastPerDate((answer.plan?.annual ?? []).filter(isRevision));
   const annual = mine.length ? mine : team;
   if (!annual.length) return null;
   return {

@@ -46,6 +46,13 @@ describe('the plan in force', () => {
     expect(state).toMatchObject({ fromAllocation: true, territory: 'West', teamName: 'Acme Sales' });
   });
 
+  it('takes the last of two revisions the manager saved for one date: the correction', () => {
+    const corrected = { ...answer.allocation, annual: [...answer.allocation.annual, { effectiveFrom: '2026-01-01', annualQuota: 510_000 }] };
+    const state = teamPlanStateOf({ plan: teamPlan, allocation: corrected }, 'Acme Sales', at)!;
+    expect(state.annual).toEqual([{ effectiveFrom: '2026-01-01', annualQuota: 510_000 }]);
+    expect(planToApply(local, state).kind).toBe('apply');
+  });
+
   it("without a team plan, only the quota is the team's; without any quota, nothing is", () => {
     const state = teamPlanStateOf({ plan: null, allocation: answer.allocation }, 'Acme', at)!;
     expect(withTeamPlan(local, state)).toEqual({ ...local, annual: answer.allocation.annual });
