@@ -3,6 +3,7 @@
 // listed at the top, and nothing is stored until the plan is valid.
 import { useSignal } from '@preact/signals';
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'preact/hooks';
+import { t } from '../lib/i18n';
 import { planSettings } from '../lib/settings';
 import { PlanCommission } from './PlanCommission';
 import {
@@ -52,7 +53,7 @@ export function PlanEditor({ currenciesInUse = [], locale }: PlanEditorProps) {
         storedDates.current = new Set(stored ? plan.annual.map(r => r.effectiveFrom) : []);
         draft.value = toDraft(plan, loc, { stored, enteredOn: enteredOn.current });
       },
-      (error: unknown) => (status.value = { kind: 'error', text: `Could not read your plan: ${String(error)}` }),
+      (error: unknown) => (status.value = { kind: 'error', text: t('plan_read_failed', String(error)) }),
     );
   }, []);
   // Layout effect: focus moves in the same frame as the render that made its target.
@@ -70,7 +71,7 @@ export function PlanEditor({ currenciesInUse = [], locale }: PlanEditorProps) {
   }, [errors.value]);
 
   if (!draft.value) {
-    return status.value.kind === 'error' ? <p role="alert" class="error">{status.value.text}</p> : <p class="muted">Loading your plan…</p>;
+    return status.value.kind === 'error' ? <p role="alert" class="error">{status.value.text}</p> : <p class="muted">{t('plan_loading')}</p>;
   }
   const d = draft.value;
   const set = (update: (d: PlanDraft) => PlanDraft) => {
@@ -109,7 +110,7 @@ export function PlanEditor({ currenciesInUse = [], locale }: PlanEditorProps) {
       errors.value = [];
       status.value = { kind: 'saved' };
     } catch (error) {
-      status.value = { kind: 'error', text: `Could not save the plan: ${String(error)}` };
+      status.value = { kind: 'error', text: t('plan_save_failed', String(error)) };
     }
   };
 
@@ -119,7 +120,7 @@ export function PlanEditor({ currenciesInUse = [], locale }: PlanEditorProps) {
       <form class="plan-editor" ref={form} onSubmit={save} noValidate>
         {errors.value.length > 0 && (
           <div class="plan-summary" role="alert" tabIndex={-1} ref={summary} aria-labelledby="plan-summary-title">
-            <p id="plan-summary-title"><strong>{errors.value.length === 1 ? 'One problem' : `${loc.format(errors.value.length)} problems`}: nothing was saved.</strong></p>
+            <p id="plan-summary-title"><strong>{errors.value.length === 1 ? t('plan_problems_one') : t('plan_problems_other', loc.format(errors.value.length))}</strong></p>
             <ul>
               {errors.value.map(e => (
                 <li key={`${e.key}:${e.message}`}>
@@ -138,9 +139,9 @@ export function PlanEditor({ currenciesInUse = [], locale }: PlanEditorProps) {
         <PlanPipeline {...sectionProps} />
         <PlanCommission {...sectionProps} />
         <p class="plan-actions">
-          <button type="submit">Save plan</button>
+          <button type="submit">{t('plan_save')}</button>
           <span role="status" class={status.value.kind === 'error' ? 'error' : 'ok'}>
-            {status.value.kind === 'saved' ? 'Saved.' : status.value.kind === 'error' ? status.value.text : ''}
+            {status.value.kind === 'saved' ? t('plan_saved') : status.value.kind === 'error' ? status.value.text : ''}
           </span>
         </p>
       </form>
@@ -153,8 +154,8 @@ function summarize(errors: FieldError[], form: HTMLFormElement): SummaryItem[] {
   const order = new Map([...form.querySelectorAll('[id]')].map((el, i) => [el.id, i]));
   const position = (key: string) => order.get(focusId(key)) ?? order.get(key.startsWith('rates.missing.') ? 'plan-rates-add' : '') ?? Infinity;
   const label = (key: string) => {
-    if (key.startsWith('rates.missing.')) return `Exchange rate for ${key.slice('rates.missing.'.length)}`;
-    if (/\.quarterQuotas$/.test(key)) return 'Quarter quotas';
+    if (key.startsWith('rates.missing.')) return t('plan_missing_rate_label', key.slice('rates.missing.'.length));
+    if (/\.quarterQuotas$/.test(key)) return t('plan_quarters');
     const input = form.querySelector(`#${focusId(key)}`);
     const text = form.querySelector(`label[for="${focusId(key)}"]`)?.textContent ?? input?.getAttribute('aria-label') ?? key;
     return text;
@@ -175,19 +176,19 @@ function PlanCalendar({ draft, set, loc }: SectionProps) {
   const zones = useMemo(() => <datalist id="plan-time-zones">{supported('timeZone').map(z => <option key={z} value={z} />)}</datalist>, []);
   return (
     <fieldset>
-      <legend>Calendar</legend>
+      <legend>{t('plan_calendar_legend')}</legend>
       <div class="row">
-        <Field k="fiscalYearStartMonth" label="Fiscal year starts in month (1–12)" inputMode="numeric" maxLength={2} class="short"
-          hint={Number.isInteger(month) && month >= 1 && month <= 12 ? monthName(month, loc.locale) : '1 is January'}
+        <Field k="fiscalYearStartMonth" label={t('plan_fiscal_month')} inputMode="numeric" maxLength={2} class="short"
+          hint={Number.isInteger(month) && month >= 1 && month <= 12 ? monthName(month, loc.locale) : t('plan_fiscal_month_hint')}
           value={draft.fiscalYearStartMonth} onInput={v => patch({ fiscalYearStartMonth: v })} />
-        <SelectField k="weekStartsOn" label="Weeks start on" value={draft.weekStartsOn} onChange={v => patch({ weekStartsOn: v })}
+        <SelectField k="weekStartsOn" label={t('plan_week_start')} value={draft.weekStartsOn} onChange={v => patch({ weekStartsOn: v })}
           options={[1, 2, 3, 4, 5, 6, 0].map(n => [String(n), weekdayName(n, loc.locale)] as const)} />
       </div>
-      <Field k="timeZone" label="Time zone" list="plan-time-zones" value={draft.timeZone}
-        hint={`Days and weeks are counted here. This browser: ${browserTimeZone()}.`} onInput={v => patch({ timeZone: v })} />
+      <Field k="timeZone" label={t('plan_time_zone')} list="plan-time-zones" value={draft.timeZone}
+        hint={t('plan_time_zone_hint', browserTimeZone())} onInput={v => patch({ timeZone: v })} />
       {zones}
-      <TextAreaField k="holidays" label="Holidays, one date per line (YYYY-MM-DD)" rows={3} value={draft.holidays}
-        hint="Not counted as working days for pacing and streaks." onInput={v => patch({ holidays: v })} />
+      <TextAreaField k="holidays" label={t('plan_holidays')} rows={3} value={draft.holidays}
+        hint={t('plan_holidays_hint')} onInput={v => patch({ holidays: v })} />
     </fieldset>
   );
 }
@@ -225,29 +226,29 @@ function PlanCurrency({ draft, set, loc, focusLater, currenciesInUse }: SectionP
   const others = [...new Set(currenciesInUse)].filter(c => c !== currency);
   return (
     <fieldset>
-      <legend>Currency and exchange rates</legend>
-      <Field k="currency" label="Plan currency" maxLength={3} class="short" list="plan-currencies" value={draft.currency}
-        hint={name(currency) ?? 'A three-letter ISO code: USD, EUR, GBP…'} onInput={v => set(x => ({ ...x, currency: v.toUpperCase() }))} />
+      <legend>{t('plan_currency_legend')}</legend>
+      <Field k="currency" label={t('plan_currency')} maxLength={3} class="short" list="plan-currencies" value={draft.currency}
+        hint={name(currency) ?? t('plan_currency_hint')} onInput={v => set(x => ({ ...x, currency: v.toUpperCase() }))} />
       {currencyList}
       <p class="hint">
-        Quotas, commission and totals are in {currency || 'the plan currency'}. Amounts in another currency are converted with these rates, or shown apart: never added silently.
-        {others.length > 0 && ` Your deals use ${others.join(', ')}.`}
+        {t('plan_currency_explain', currency || t('plan_currency_the_plan'))}
+        {others.length > 0 && ` ${t('plan_currency_deals_use', others.join(', '))}`}
       </p>
       {rows.length > 0 && (
         <table class="plan-table rates">
           <thead>
-            <tr><th scope="col">Currency</th><th scope="col" class="num">1 unit is worth ({currency || '…'})</th><th scope="col"><span class="sr-only">Actions</span></th></tr>
+            <tr><th scope="col">{t('plan_rates_currency')}</th><th scope="col" class="num">{t('plan_rates_worth', currency || '…')}</th><th scope="col"><span class="sr-only">{t('plan_rates_actions')}</span></th></tr>
           </thead>
           <tbody>
             {rows.map((r, i) => {
               const code = r.code.trim().toUpperCase();
               return (
                 <tr key={r.key}>
-                  <td><Field k={`rates[${i}].code`} hiddenLabel label={`Exchange rate ${i + 1}: currency`} maxLength={3} list="plan-currencies" class="short"
+                  <td><Field k={`rates[${i}].code`} hiddenLabel label={t('plan_rates_code_label', i + 1)} maxLength={3} list="plan-currencies" class="short"
                     value={r.code} onInput={v => patchRow(i, { code: v.toUpperCase() })} /></td>
-                  <td><NumberField k={`rates[${i}].rate`} hiddenLabel label={`1 ${code || 'unit'} in ${currency || 'the plan currency'}`} loc={loc}
+                  <td><NumberField k={`rates[${i}].rate`} hiddenLabel label={t('plan_rates_rate_label', [code || t('plan_rates_unit'), currency || t('plan_currency_the_plan')])} loc={loc}
                     value={r.rate} onInput={v => patchRow(i, { rate: v })} /></td>
-                  <td><button type="button" class="secondary" onClick={() => removeRow(i)}>Remove<span class="sr-only"> the {code || 'empty'} rate</span></button></td>
+                  <td><button type="button" class="secondary" onClick={() => removeRow(i)}>{t('plan_rates_remove')}<span class="sr-only"> {t('plan_rates_remove_which', code || t('plan_rates_empty'))}</span></button></td>
                 </tr>
               );
             })}
@@ -257,7 +258,7 @@ function PlanCurrency({ draft, set, loc, focusLater, currenciesInUse }: SectionP
       {others.map(c => (
         <MissingRate key={c} code={c} onAdd={() => addRow(c)} />
       ))}
-      <p><button type="button" class="secondary" id="plan-rates-add" onClick={() => addRow()}>Add a rate</button></p>
+      <p><button type="button" class="secondary" id="plan-rates-add" onClick={() => addRow()}>{t('plan_rates_add')}</button></p>
     </fieldset>
   );
 }
@@ -270,7 +271,7 @@ function MissingRate({ code, onAdd }: { code: string; onAdd: () => void }) {
       {errors => errors.has(key) && (
         <div class="missing-rate">
           <FieldMessage k={key} />
-          <button type="button" class="secondary" id={fieldId(key)} aria-describedby={`${fieldId(key)}-error`} onClick={onAdd}>Add a rate for {code}</button>
+          <button type="button" class="secondary" id={fieldId(key)} aria-describedby={`${fieldId(key)}-error`} onClick={onAdd}>{t('plan_rates_add_for', code)}</button>
         </div>
       )}
     </PlanErrors.Consumer>
