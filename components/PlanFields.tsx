@@ -3,6 +3,7 @@
 // that shows it. Plus the small labelled inputs the editor's sections are built from.
 import { createContext, type ComponentChildren } from 'preact';
 import { useContext } from 'preact/hooks';
+import { t } from '../lib/i18n';
 import { DRIVERS, type Driver } from '../lib/metrics/drivers';
 import { isValidTimeZone, localDateOf, periodForDate } from '../lib/metrics/periods';
 import { validatePlan, type CommissionPlan, type Plan, type PlanRevision } from '../lib/metrics/plan';
@@ -227,7 +228,7 @@ export function checkDraft(draft: PlanDraft, loc: NumberLocale, currenciesInUse:
   const inputErrors: FieldError[] = [];
   const texts = new Map<string, string>();
   const bad = (key: string, message: string) => inputErrors.push({ key, message });
-  const notNumber = (text: string) => `“${text.trim()}” is not a number (write it like ${loc.example}).`;
+  const notNumber = (text: string) => t('plan_error_not_number', [text.trim(), loc.example]);
   /** Parses a field; a required empty one or text that is no number is an error here, and NaN for validatePlan. */
   const num = (key: string, text: string, required: string | false, scale = 1): number | undefined => {
     texts.set(key, text.trim());
@@ -250,9 +251,9 @@ export function checkDraft(draft: PlanDraft, loc: NumberLocale, currenciesInUse:
   draft.rates.forEach((row, i) => {
     const code = row.code.trim().toUpperCase();
     if (code === '' && row.rate.trim() === '') return; // an empty row is no rate
-    const rate = whole(`rates[${i}].rate`, row.rate, `Enter how much one ${code || 'unit'} is worth in ${draft.currency.trim().toUpperCase() || 'the plan currency'}.`);
-    if (code === '') return bad(`rates[${i}].code`, 'Enter the currency’s three-letter code, like EUR.');
-    if (rateRow.has(code)) return bad(`rates[${i}].code`, `${code} has a rate already: keep one row.`);
+    const rate = whole(`rates[${i}].rate`, row.rate, t('plan_error_rate_missing', [code || t('plan_rates_unit'), draft.currency.trim().toUpperCase() || t('plan_currency_the_plan')]));
+    if (code === '') return bad(`rates[${i}].code`, t('plan_error_code_missing'));
+    if (rateRow.has(code)) return bad(`rates[${i}].code`, t('plan_error_code_twice', code));
     rateRow.set(code, i);
     rates[code] = rate;
   });
@@ -260,14 +261,14 @@ export function checkDraft(draft: PlanDraft, loc: NumberLocale, currenciesInUse:
   const annual = draft.annual.map((r, i) => {
     if (r.locked && r.original) return r.original;
     const at = `annual[${i}]`;
-    if (r.effectiveFrom === '') bad(`${at}.effectiveFrom`, 'Enter the date this revision takes effect.');
+    if (r.effectiveFrom === '') bad(`${at}.effectiveFrom`, t('plan_error_effective_from'));
     const rev: Record<string, unknown> = {
       effectiveFrom: r.effectiveFrom,
-      annualQuota: whole(`${at}.annualQuota`, r.annualQuota, 'Enter the annual quota (0 if you have none yet).'),
+      annualQuota: whole(`${at}.annualQuota`, r.annualQuota, t('plan_error_annual_quota')),
     };
     const filled = r.quarters.filter(q => q.trim() !== '').length;
     if (filled === 4) rev.quarterQuotas = r.quarters.map((q, k) => whole(`${at}.quarterQuotas[${k}]`, q, ''));
-    else if (filled > 0) bad(`${at}.quarterQuotas`, 'Fill in all four quarters, or none (then each is a quarter of the annual quota).');
+    else if (filled > 0) bad(`${at}.quarterQuotas`, t('plan_error_quarters_partial'));
     if (r.note.trim()) rev.note = r.note.trim();
     return rev;
   });
@@ -285,7 +286,7 @@ export function checkDraft(draft: PlanDraft, loc: NumberLocale, currenciesInUse:
   const stageTargets: Record<string, number> = {};
   const stageProbabilities: Record<string, number> = {};
   stages.forEach((s, i) => {
-    stageTargets[s] = whole(`stageTargets[${i}]`, stageTargetText(draft, s, loc), `Enter the days a deal should stay in ${s} at most.`);
+    stageTargets[s] = whole(`stageTargets[${i}]`, stageTargetText(draft, s, loc), t('plan_error_stage_days', s));
     const p = num(`stageProbabilities[${i}]`, draft.stageProbabilities[s] ?? '', false, 100);
     if (p !== undefined) stageProbabilities[s] = p;
   });
@@ -294,18 +295,18 @@ export function checkDraft(draft: PlanDraft, loc: NumberLocale, currenciesInUse:
   const pctField = (key: string, text: string, required: string) => whole(key, text, required) / 100;
   const commission: Record<string, unknown> = {
     period: c.period,
-    tiers: c.tiers.map((t, i) => ({
-      fromAttainment: pctField(`commission.tiers[${i}].fromAttainment`, t.from, 'Enter the attainment (in %) from which this rate applies.'),
-      rate: pctField(`commission.tiers[${i}].rate`, t.rate, 'Enter the commission rate in % of revenue.'),
+    tiers: c.tiers.map((tier, i) => ({
+      fromAttainment: pctField(`commission.tiers[${i}].fromAttainment`, tier.from, t('plan_error_tier_from')),
+      rate: pctField(`commission.tiers[${i}].rate`, tier.rate, t('plan_error_tier_rate')),
     })),
   };
   if (c.accelerator.on) commission.accelerator = {
-    above: pctField('commission.accelerator.above', c.accelerator.above, 'Enter the attainment (in %) above which the accelerator applies.'),
-    multiplier: whole('commission.accelerator.multiplier', c.accelerator.multiplier, 'Enter the multiplier (1.5 pays half as much again).'),
+    above: pctField('commission.accelerator.above', c.accelerator.above, t('plan_error_accelerator_above')),
+    multiplier: whole('commission.accelerator.multiplier', c.accelerator.multiplier, t('plan_error_accelerator_multiplier')),
   };
   if (c.decelerator.on) commission.decelerator = {
-    below: pctField('commission.decelerator.below', c.decelerator.below, 'Enter the attainment (in %) below which the decelerator applies.'),
-    multiplier: whole('commission.decelerator.multiplier', c.decelerator.multiplier, 'Enter the multiplier (0.5 pays half).'),
+    below: pctField('commission.decelerator.below', c.decelerator.below, t('plan_error_decelerator_below')),
+    multiplier: whole('commission.decelerator.multiplier', c.decelerator.multiplier, t('plan_error_decelerator_multiplier')),
   };
   const maxAttainment = num('commission.cap.maxAttainment', c.capAttainment, false, 100);
   const maxPayout = num('commission.cap.maxPayout', c.capPayout, false);
@@ -332,7 +333,7 @@ export function checkDraft(draft: PlanDraft, loc: NumberLocale, currenciesInUse:
     holidays: stageLines(draft.holidays),
     commission,
   };
-  if (month === '') bad('fiscalYearStartMonth', 'Enter the month your fiscal year starts in, from 1 (January) to 12 (December).');
+  if (month === '') bad('fiscalYearStartMonth', t('plan_error_fiscal_month'));
 
   const result = validatePlan(candidate, { currenciesInUse });
   if (result.ok && inputErrors.length === 0) return { ok: true, plan: result.plan };
@@ -352,24 +353,24 @@ export function checkDraft(draft: PlanDraft, loc: NumberLocale, currenciesInUse:
     if ((m = path.match(/^stageTargets\.(.+)$/))) return { key: `stageTargets[${stageIndex(m[1]!)}]`, message };
     if ((m = path.match(/^stageProbabilities\.(.+)$/))) {
       const key = `stageProbabilities[${stageIndex(m[1]!)}]`;
-      return { key, message: `A win probability is from 0 % to 100 %, not ${texts.get(key)} %.` };
+      return { key, message: t('plan_error_probability', texts.get(key) ?? '') };
     }
     if ((m = path.match(/^annual\[(\d+)\]\.quarterQuotas$/))) {
       const r = candidate.annual[Number(m[1])] as { annualQuota: number; quarterQuotas?: number[] };
       const sum = r.quarterQuotas?.reduce((a, b) => a + b, 0);
       return sum === undefined ? { key: path, message }
-        : { key: path, message: `Q1 to Q4 add up to ${loc.format(sum, 2)}, not the annual quota of ${loc.format(r.annualQuota, 2)}.` };
+        : { key: path, message: t('plan_error_quarters_sum', [loc.format(sum, 2), loc.format(r.annualQuota, 2)]) };
     }
     if ((m = path.match(/^commission\.tiers\[(\d+)\]\.(rate|fromAttainment)$/))) {
       const i = Number(m[1]);
-      if (m[2] === 'rate') return { key: path, message: `A commission rate is from 0 % to 100 % of revenue, not ${texts.get(path)} %.` };
-      if (/first tier/.test(message)) return { key: path, message: 'The first tier starts at 0 % attainment.' };
-      if (/must go up/.test(message)) return { key: path, message: `Each tier starts above the one before (${texts.get(`commission.tiers[${i - 1}].fromAttainment`)} %).` };
-      return { key: path, message: `A tier starts at an attainment of 0 % or more, not ${texts.get(path)} %.` };
+      if (m[2] === 'rate') return { key: path, message: t('plan_error_rate_range', texts.get(path) ?? '') };
+      if (/first tier/.test(message)) return { key: path, message: t('plan_error_first_tier') };
+      if (/must go up/.test(message)) return { key: path, message: t('plan_error_tiers_up', texts.get(`commission.tiers[${i - 1}].fromAttainment`) ?? '') };
+      return { key: path, message: t('plan_error_tier_negative', texts.get(path) ?? '') };
     }
-    if (path === 'commission.accelerator.above') return { key: path, message: 'The accelerator starts at an attainment of 0 % or more (100 % is the quota).' };
-    if (path === 'commission.decelerator.below') return { key: path, message: 'The decelerator applies below an attainment above 0 % and at most 100 %.' };
-    if (path === 'commission.cap.maxAttainment') return { key: path, message: 'The attainment cap is above 0 % (200 % is twice the quota).' };
+    if (path === 'commission.accelerator.above') return { key: path, message: t('plan_error_accelerator_range') };
+    if (path === 'commission.decelerator.below') return { key: path, message: t('plan_error_decelerator_range') };
+    if (path === 'commission.cap.maxAttainment') return { key: path, message: t('plan_error_cap_attainment') };
     return { key: path, message };
   });
   // A field that could not be read says so; what validatePlan makes of its NaN adds nothing.
