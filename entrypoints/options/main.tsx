@@ -123,4 +123,7 @@ function Options() {
   );
 }
 
+// The page's language is that of the words shown, so screen readers pronounce them right.
+document.documentElement.lang = t('page_lang');
+document.title = t('options_title');
 render(<Options />, document.getElementById('app')!);

@@ -36,4 +36,7 @@ function Welcome() {
   );
 }
 
+// The page's language is that of the words shown, so screen readers pronounce them right.
+document.documentElement.lang = t('page_lang');
+document.title = t('welcome_title');
 render(<Welcome />, document.getElementById('app')!);
