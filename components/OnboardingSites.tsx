@@ -35,8 +35,11 @@ export function OnboardingSites() {
         <label class="switch" key={site}>
           <input type="checkbox" role="switch" checked={!(state.value?.off ?? []).includes(site)} disabled={!state.value}
             aria-describedby={`site-${site}-what`} onChange={e => void toggle(site, e.currentTarget.checked)} />
-          <span>{siteLabel(site)}</span>
-          <span class="muted" id={`site-${site}-what`} style={{ fontWeight: 'normal' }}>: {t(WHAT[site])}</span>
+          {/* One flex item for name and description, so the gap sits only after the box. */}
+          <span>
+            {siteLabel(site)}
+            <span class="muted" id={`site-${site}-what`} style={{ fontWeight: 'normal' }}>: {t(WHAT[site])}</span>
+          </span>
         </label>
       ))}
     </fieldset>
