@@ -3,21 +3,13 @@
 // allow-list mapping (lib/sync-map.ts) as a real rep's data. Volumes are per rep-year: a busy
 // B2B rep logs roughly 2,000–5,000 activities a year (10–20 a working day).
 import { stableId } from '../lib/ids';
+import { mulberry32 } from '../lib/prng';
 import { defaultPlan, DEFAULT_STAGES, type Plan } from '../lib/metrics/plan';
 import { stageTargetDays } from '../lib/metrics/stage-targets';
 import type { ActivityEvent, DealSnapshot, EventType } from '../lib/model';
 
 /** mulberry32: small, fast, good enough to spread fake activity. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const prng = mulberry32;
 
 const ACTIVITY_MIX: readonly [EventType, number][] = [
   ['call', 0.42],

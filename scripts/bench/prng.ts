@@ -1,18 +1,13 @@
 // A seeded PRNG for the benchmark: the same seed always yields the same data set.
-// mulberry32 (32-bit state), plus the few distributions the generator needs.
+// mulberry32 (lib/prng.ts), plus the few distributions the generator needs. The fuzz
+// tests use it too.
+import { mulberry32 } from '../../lib/prng';
 
 export class Rng {
-  private s: number;
-  constructor(seed: number) {
-    this.s = seed >>> 0;
-  }
-
   /** Uniform in [0, 1). */
-  next(): number {
-    let t = (this.s = (this.s + 0x6d2b79f5) >>> 0);
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  readonly next: () => number;
+  constructor(readonly seed: number) {
+    this.next = mulberry32(seed);
   }
 
   /** Integer in [0, n). */

@@ -5,6 +5,7 @@
 import { buildExport, type PacerExport } from '../../lib/export-format';
 import { stableId } from '../../lib/ids';
 import { DEFAULT_STAGES } from '../../lib/metrics/plan';
+import { mulberry32 } from '../../lib/prng';
 import { crmActivityEventId } from '../../lib/observe';
 import { caseSafeId } from '../../lib/sites/salesforce';
 import { dayPeriod, weekPeriod } from '../../lib/metrics/period';
@@ -94,17 +95,6 @@ interface Deal {
 type Draft = Omit<ActivityEvent, 'id' | 'capturedAt' | 'at'> & { at: number };
 
 // ---- randomness ---------------------------------------------------------------------------
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class Random {
   readonly next: () => number;

@@ -4,29 +4,10 @@
 // Reproducible: FUZZ_SEED=<n> replays a run; every failure message names the seed.
 import { EVENT_TYPES, SITE_IDS } from '../../lib/model';
 import { GARBAGE_TEXT } from '../bad-input/corpus';
+import { Rng } from '../../scripts/bench/prng';
 
-export class Rng {
-  private s: number;
-  constructor(readonly seed: number) {
-    this.s = seed >>> 0;
-  }
-  /** mulberry32: uniform in [0, 1). */
-  next(): number {
-    let t = (this.s = (this.s + 0x6d2b79f5) >>> 0);
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  int(n: number): number {
-    return Math.floor(this.next() * n);
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  pick<T>(list: readonly T[]): T {
-    return list[this.int(list.length)]!;
-  }
-}
+export { Rng };
+
 
 /** The run's base seed: FUZZ_SEED, else a fixed one (CI reruns are identical). */
 export const baseSeed = (): number => {

@@ -7,21 +7,12 @@ import { deleteEvents, storeBatch } from '../../lib/ingest';
 import { aggregateAll } from '../../lib/metrics/aggregate';
 import { EVENT_TYPES, type ActivityEvent } from '../../lib/model';
 import { importExport } from '../../lib/transfer';
+import { mulberry32 as prng } from '../../lib/prng';
 
 let db: PacerDb;
 beforeEach(() => { db = openDb(`days-${crypto.randomUUID()}`); });
 afterEach(async () => { await db.delete(); });
 
-/** mulberry32: a tiny seeded PRNG, so a failing sequence can be replayed from its seed. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TZ = 'Europe/Berlin';
 const sorted = <T extends { day: string }>(rows: T[]) => [...rows].sort((a, b) => a.day.localeCompare(b.day));

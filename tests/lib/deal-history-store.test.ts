@@ -10,6 +10,7 @@ import { deleteEvents, storeBatch } from '../../lib/ingest';
 import { dealHistoryOf, decodeRow, type DealHistoryRow } from '../../lib/metrics/deal-history';
 import type { ActivityEvent, EventType } from '../../lib/model';
 import { importExport } from '../../lib/transfer';
+import { mulberry32 as prng } from '../../lib/prng';
 
 let db: PacerDb;
 beforeEach(() => {
@@ -19,15 +20,6 @@ afterEach(async () => {
   await db.delete();
 });
 
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TZ = 'UTC';
 const SEEN = '2026-10-28T00:00:00.000Z';

@@ -15,6 +15,7 @@ import { countDrivers } from '../../lib/metrics/drivers';
 import { periodForDate } from '../../lib/metrics/periods';
 import { EVENT_TYPES, type ActivityEvent, type EventType } from '../../lib/model';
 import { call, ev, won } from './make';
+import { mulberry32 } from '../../lib/prng';
 
 const TZ = 'Europe/Berlin';
 
@@ -102,16 +103,6 @@ describe('aggregates give the driver numbers raw events give', () => {
 
 // ---- property: incremental state = full recompute ------------------------------------------
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomEvent(r: () => number, id: string): ActivityEvent {
   const type = EVENT_TYPES[Math.floor(r() * EVENT_TYPES.length)]!;

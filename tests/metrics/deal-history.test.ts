@@ -16,6 +16,7 @@ import { buildDealTable, dealFacts, isHistoryEvent } from '../../lib/metrics/dea
 import { computeScorecard, scorecardFromAggregates } from '../../lib/metrics/scorecard';
 import type { ActivityEvent, DealSnapshot } from '../../lib/model';
 import { deal, ev, lost, move, plan, STAGES, won } from './make';
+import { mulberry32 } from '../../lib/prng';
 
 const decoded = (s: DealHistoryState) =>
   Object.fromEntries([...s.rows.values()].sort((a, b) => (a.dealId < b.dealId ? -1 : 1)).map(r => [r.dealId, decodeRow(r, s.codes.names)]));
@@ -89,16 +90,6 @@ describe('a deal history row', () => {
 
 // ---- property: incremental rows = full recompute ------------------------------------------
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ALL_STAGES = [...STAGES, 'Closed Won', 'Closed Lost', 'On Hold'];
 
