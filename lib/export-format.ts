@@ -28,7 +28,17 @@ export type ParseResult = { ok: true; data: PacerExport } | { ok: false; error: 
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const isInstant = (v: unknown): v is string => typeof v === 'string' && ISO_INSTANT.test(v) && !Number.isNaN(Date.parse(v));
+// Date.parse rolls 2026-02-31 over into March, so the day itself is checked against its month.
+const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isCalendarDay = (v: string) => {
+  const y = Number(v.slice(0, 4));
+  const m = Number(v.slice(5, 7));
+  const d = Number(v.slice(8, 10));
+  return m >= 1 && m <= 12 && d >= 1 && d <= DAYS_IN_MONTH[m - 1]! + (m === 2 && isLeap(y) ? 1 : 0);
+};
+const isInstant = (v: unknown): v is string => typeof v === 'string' && ISO_INSTANT.test(v) && isCalendarDay(v) && !Number.isNaN(Date.parse(v));
+const isDay = (v: unknown): v is string => typeof v === 'string' && ISO_DATE.test(v) && isCalendarDay(v);
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isText = (v: unknown): v is string => typeof v === 'string';
 const optional = (v: unknown, check: (x: unknown) => boolean) => v === undefined || check(v);
@@ -60,7 +70,7 @@ export function dealProblem(d: unknown): string | undefined {
   if (!(d.currency === null || isText(d.currency))) return 'has a currency that is neither text nor null';
   if (d.status !== 'open' && d.status !== 'won' && d.status !== 'lost') return 'has a status other than open, won or lost';
   if (!isText(d.url)) return 'has no url';
-  if (!optional(d.closeDate, v => isText(v) && ISO_DATE.test(v))) return 'has a closeDate that is not YYYY-MM-DD';
+  if (!optional(d.closeDate, isDay)) return 'has a closeDate that is not a real YYYY-MM-DD day';
   if (!optional(d.createdAt, isInstant)) return 'has a createdAt that is not an ISO 8601 time';
   if (!optional(d.listAmount, isAmount) || !optional(d.discount, isAmount)) return 'has a listAmount or discount that is not a number';
   return undefined;

@@ -28,6 +28,18 @@ describe('export format', () => {
     expect(parseExport(JSON.stringify(data))).toEqual({ ok: true, data });
   });
 
+  it('accepts 29 February in a leap year, and the last day of each month', () => {
+    const days = ['2028-02-29', '2000-02-29', '2026-01-31', '2026-04-30', '2026-12-31'];
+    const data = buildExport(rep, [event], days.map((closeDate, i) => ({ ...deal, id: `salesforce:00${i}`, closeDate })), new Date('2026-11-27T10:00:00.000Z'));
+    expect(parseExport(JSON.stringify(data)).ok).toBe(true);
+  });
+
+  it.each(['2026-02-29', '1900-02-29', '2026-02-31', '2026-04-31', '2026-00-10', '2026-13-01', '2026-06-00'])('refuses a deal closing on %s, a day no calendar has', closeDate => {
+    const data = buildExport(rep, [event], [{ ...deal, closeDate }], new Date('2026-11-27T10:00:00.000Z'));
+    const r = parseExport(JSON.stringify(data));
+    expect(r).toEqual({ ok: false, error: expect.stringContaining('deals[0] has a closeDate that is not a real YYYY-MM-DD day') });
+  });
+
   const valid = () => buildExport(rep, [event], [deal], new Date('2026-11-27T10:00:00.000Z')) as unknown as Record<string, unknown>;
   it.each([
     ['not JSON', '{"format":', 'not JSON'],
