@@ -2,7 +2,8 @@
 // inline (no window.confirm: it blocks the panel and reads badly to screen readers).
 import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
-import { entryLabel } from '../lib/manual';
+import { t, uiLocale } from '../lib/i18n';
+import { manualEntryLabel } from '../lib/manual-words';
 import type { ActivityEvent } from '../lib/model';
 import type { Loadable } from '../lib/store';
 
@@ -15,12 +16,13 @@ export interface ManualEntriesProps {
 }
 
 function formatAmount(amount: number, currency: string | undefined): string {
+  const locale = uiLocale();
   try {
-    if (currency) return new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(amount);
+    if (currency) return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amount);
   } catch {
     // an unknown code: shown as is below
   }
-  return `${currency ?? ''} ${new Intl.NumberFormat().format(amount)}`.trim();
+  return `${currency ?? ''} ${new Intl.NumberFormat(locale).format(amount)}`.trim();
 }
 
 const rowStyle = { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: '4px 8px', padding: '6px 0', borderBottom: '1px solid var(--line)' } as const;
@@ -39,8 +41,8 @@ export function ManualEntries({ entries, editingId, onEdit, onDelete }: ManualEn
     if (selector) (box.current?.querySelector<HTMLElement>(selector) ?? box.current)?.focus();
   });
 
-  if (entries.status === 'loading') return <p class="muted" aria-busy="true">Loading entries logged by hand…</p>;
-  if (entries.status === 'error') return <p class="error" role="alert">Could not read the entries logged by hand: {entries.message}</p>;
+  if (entries.status === 'loading') return <p class="muted" aria-busy="true">{t('manual_loading')}</p>;
+  if (entries.status === 'error') return <p class="error" role="alert">{t('manual_read_failed', entries.message)}</p>;
 
   const ask = (id: string) => {
     confirming.value = id;
@@ -54,10 +56,10 @@ export function ManualEntries({ entries, editingId, onEdit, onDelete }: ManualEn
   const remove = async (id: string) => {
     try {
       await onDelete(id);
-      status.value = { kind: 'ok', text: 'Deleted.' };
+      status.value = { kind: 'ok', text: t('manual_deleted') };
       focusNext.current = '[data-none]'; // matches nothing: focus the list itself
     } catch (error) {
-      status.value = { kind: 'error', text: `Not deleted: ${error instanceof Error ? error.message : String(error)}` };
+      status.value = { kind: 'error', text: t('manual_not_deleted', error instanceof Error ? error.message : String(error)) };
     } finally {
       confirming.value = undefined;
     }
@@ -66,11 +68,11 @@ export function ManualEntries({ entries, editingId, onEdit, onDelete }: ManualEn
   return (
     <div ref={box} tabIndex={-1}>
       {entries.value.length === 0 ? (
-        <p class="muted">Nothing logged by hand yet. Use the form above for referrals, events, training, proposals and calls no page shows.</p>
+        <p class="muted">{t('manual_none')}</p>
       ) : (
-        <ul aria-label="Latest entries logged by hand, newest first" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+        <ul aria-label={t('manual_list')} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
           {entries.value.map(e => {
-            const label = entryLabel(e);
+            const label = manualEntryLabel(e);
             const asking = confirming.value === e.id;
             return (
               <li key={e.id} data-entry-id={e.id} data-type={e.type} aria-current={editingId === e.id ? 'true' : undefined} style={rowStyle}>
@@ -78,20 +80,20 @@ export function ManualEntries({ entries, editingId, onEdit, onDelete }: ManualEn
                   {label}
                   {e.amount !== undefined && <span class="muted"> · {formatAmount(e.amount, e.currency)}</span>}
                   {e.person?.name && e.meta?.subject && <span class="muted"> · {e.meta.subject}</span>}
-                  {editingId === e.id && <span class="muted"> (editing)</span>}
+                  {editingId === e.id && <span class="muted"> {t('manual_editing')}</span>}
                 </span>
                 {asking ? (
                   <span style={{ display: 'flex', gap: '6px', alignItems: 'center' }}
                     onKeyDown={ev => { if (ev.key === 'Escape') { ev.preventDefault(); keep(e.id); } }}>
-                    <span>Delete this entry?</span>
+                    <span>{t('manual_delete_ask')}</span>
                     <button type="button" style={{ ...smallButton, background: 'var(--bad)', borderColor: 'var(--bad)', color: 'var(--bg)' }}
-                      data-confirm aria-label={`Yes, delete ${label}`} onClick={() => void remove(e.id)}>Delete</button>
-                    <button type="button" class="secondary" style={smallButton} aria-label={`Keep ${label}`} onClick={() => keep(e.id)}>Keep</button>
+                      data-confirm aria-label={t('manual_delete_yes_label', label)} onClick={() => void remove(e.id)}>{t('manual_delete')}</button>
+                    <button type="button" class="secondary" style={smallButton} aria-label={t('manual_keep_label', label)} onClick={() => keep(e.id)}>{t('manual_keep')}</button>
                   </span>
                 ) : (
                   <span style={{ display: 'flex', gap: '6px' }}>
-                    <button type="button" class="secondary" style={smallButton} aria-label={`Edit ${label}`} onClick={() => onEdit(e)}>Edit</button>
-                    <button type="button" class="secondary" style={smallButton} data-delete aria-label={`Delete ${label}`} onClick={() => ask(e.id)}>Delete</button>
+                    <button type="button" class="secondary" style={smallButton} aria-label={t('manual_edit_label', label)} onClick={() => onEdit(e)}>{t('manual_edit')}</button>
+                    <button type="button" class="secondary" style={smallButton} data-delete aria-label={t('manual_delete_label', label)} onClick={() => ask(e.id)}>{t('manual_delete')}</button>
                   </span>
                 )}
               </li>

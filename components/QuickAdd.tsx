@@ -5,10 +5,7 @@ import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import type { JSX } from 'preact';
 import {
-  AMOUNT_LABELS,
-  entryLabel,
   entryOf,
-  MANUAL_TYPE_LABELS,
   MANUAL_TYPES,
   MAX_NAME,
   MAX_SUBJECT,
@@ -18,9 +15,13 @@ import {
   validateManual,
   type ManualEntry,
   type ManualField,
+  type ManualProblem,
   type ManualType,
 } from '../lib/manual';
 import type { ActivityEvent } from '../lib/model';
+import { t } from '../lib/i18n';
+import { manualAmountLabel, manualEntryLabel, manualProblemText, manualTypeLabel } from '../lib/manual-words';
+import { tParts } from './t-parts';
 
 /** The form's first field: the keyboard shortcut lands here. */
 export const QUICK_ADD_FIRST_FIELD = 'quick-add-type';
@@ -187,9 +188,12 @@ export function QuickAdd({ now, defaultCurrency, editing, onLog, onEdit, onCance
     };
   };
 
-  const showProblems = (problems: readonly { field: ManualField; message: string }[]) => {
+  const showProblems = (problems: readonly ManualProblem[]) => {
     const next: Errors = {};
-    for (const p of problems) next[p.field] = next[p.field] ? `${next[p.field]} ${p.message}` : p.message;
+    for (const p of problems) {
+      const text = manualProblemText(p);
+      next[p.field] = next[p.field] ? `${next[p.field]} ${text}` : text;
+    }
     errors.value = next;
     const first = FIELD_ORDER.find(f => next[f]);
     if (first) form.current?.ownerDocument.getElementById(ids[first])?.focus();
@@ -210,10 +214,10 @@ export function QuickAdd({ now, defaultCurrency, editing, onLog, onEdit, onCance
       if (editingId) await onEdit(editingId, checked.entry);
       else await onLog(checked.entry);
       reset();
-      status.value = { kind: 'ok', text: editingId ? 'Changes saved.' : 'Logged.' };
+      status.value = { kind: 'ok', text: t(editingId ? 'quick_changes_saved' : 'quick_logged') };
     } catch (error) {
       if (error instanceof ManualEntryError) showProblems(error.problems);
-      else status.value = { kind: 'error', text: `Not saved: ${error instanceof Error ? error.message : String(error)}` };
+      else status.value = { kind: 'error', text: t('quick_not_saved', error instanceof Error ? error.message : String(error)) };
     } finally {
       busy.value = false;
     }
@@ -241,22 +245,25 @@ export function QuickAdd({ now, defaultCurrency, editing, onLog, onEdit, onCance
     if (errors.value[field]) errors.value = { ...errors.value, [field]: undefined };
   };
 
-  const amountLabel = AMOUNT_LABELS[type.value];
+  const amountLabel = manualAmountLabel(type.value);
+  const optional = <span class="muted" style={{ fontWeight: 'normal' }}>{t('quick_optional')}</span>;
   return (
     <form ref={form} onSubmit={e => void submit(e)} aria-labelledby="quick-add-title" noValidate
       onKeyDown={e => { if (e.key === 'Escape' && editing) { e.preventDefault(); cancel(); } }}>
       <p id="quick-add-title" class="muted" style={{ margin: 0 }}>
-        {editing ? <>Editing <strong>{entryLabel(editing)}</strong></> : <>For what no page shows. Shortcut: <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>L</kbd></>}
+        {editing
+          ? tParts('quick_editing', <strong>{manualEntryLabel(editing)}</strong>)
+          : tParts('quick_intro', <><kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>L</kbd></>)}
       </p>
 
-      <label for={ids.type}>What</label>
+      <label for={ids.type}>{t('quick_what')}</label>
       <select id={ids.type} value={type.value} {...described('type')}
         onChange={e => { type.value = e.currentTarget.value as ManualType; clear('type'); clear('amount'); clear('currency'); }}>
-        {MANUAL_TYPES.map(t => <option key={t} value={t}>{MANUAL_TYPE_LABELS[t]}</option>)}
+        {MANUAL_TYPES.map(m => <option key={m} value={m}>{manualTypeLabel(m)}</option>)}
       </select>
       {errorFor('type')}
 
-      <label for={ids.person}>Who <span class="muted" style={{ fontWeight: 'normal' }}>(optional)</span></label>
+      <label for={ids.person}>{t('quick_who')} {optional}</label>
       <input id={ids.person} type="text" autocomplete="off" maxLength={MAX_NAME} value={who.value} {...described('person')}
         onInput={e => { who.value = e.currentTarget.value; clear('person'); }} />
       {errorFor('person')}
@@ -264,12 +271,12 @@ export function QuickAdd({ now, defaultCurrency, editing, onLog, onEdit, onCance
       {amountLabel && (
         <div style={{ display: 'flex', gap: '8px', maxWidth: '360px' }}>
           <div style={{ flex: '1 1 auto', minWidth: 0 }}>
-            <label for={ids.amount}>{amountLabel} <span class="muted" style={{ fontWeight: 'normal' }}>(optional)</span></label>
+            <label for={ids.amount}>{amountLabel} {optional}</label>
             <input id={ids.amount} type="text" inputMode="decimal" autocomplete="off" value={amount.value} {...described('amount')}
               onInput={e => { amount.value = e.currentTarget.value; clear('amount'); clear('currency'); }} />
           </div>
           <div style={{ flex: '0 0 6em' }}>
-            <label for={ids.currency}>Currency</label>
+            <label for={ids.currency}>{t('quick_currency')}</label>
             <input id={ids.currency} type="text" autocomplete="off" maxLength={3} spellcheck={false} value={currency.value} {...described('currency')}
               onInput={e => { currency.value = e.currentTarget.value.toUpperCase(); clear('currency'); }} />
           </div>
@@ -278,19 +285,19 @@ export function QuickAdd({ now, defaultCurrency, editing, onLog, onEdit, onCance
       {amountLabel && errorFor('amount')}
       {amountLabel && errorFor('currency')}
 
-      <label for={ids.subject}>Subject <span class="muted" style={{ fontWeight: 'normal' }}>(optional, a title, no notes)</span></label>
+      <label for={ids.subject}>{t('quick_subject')} <span class="muted" style={{ fontWeight: 'normal' }}>{t('quick_subject_hint')}</span></label>
       <input id={ids.subject} type="text" autocomplete="off" maxLength={MAX_SUBJECT} value={subject.value} {...described('subject')}
         onInput={e => { subject.value = e.currentTarget.value; clear('subject'); }} />
       {errorFor('subject')}
 
-      <label for={ids.at}>When</label>
+      <label for={ids.at}>{t('quick_when')}</label>
       <input id={ids.at} type="datetime-local" max={toLocalInput(now)} value={atLocal.value ?? toLocalInput(now)} {...described('at')}
         onInput={e => { atLocal.value = e.currentTarget.value; clear('at'); }} />
       {errorFor('at')}
 
       <p style={{ display: 'flex', gap: '8px', alignItems: 'center', flexWrap: 'wrap', margin: '10px 0 0' }}>
-        <button type="submit" disabled={busy.value} aria-busy={busy.value ? 'true' : undefined}>{editing ? 'Save changes' : 'Save'}</button>
-        {editing && <button type="button" class="secondary" onClick={cancel}>Cancel edit</button>}
+        <button type="submit" disabled={busy.value} aria-busy={busy.value ? 'true' : undefined}>{t(editing ? 'quick_save_changes' : 'quick_save')}</button>
+        {editing && <button type="button" class="secondary" onClick={cancel}>{t('quick_cancel_edit')}</button>}
         <span role="status" class="ok">{status.value.kind === 'ok' ? status.value.text : ''}</span>
       </p>
       {status.value.kind === 'error' && <p role="alert" class="error" style={errorStyle}>{status.value.text}</p>}

@@ -70,9 +70,20 @@ export interface ManualEntry {
 }
 
 export type ManualField = 'entry' | 'type' | 'at' | 'person' | 'deal' | 'amount' | 'currency' | 'subject';
+
+/** What is wrong, for the screen to word in the interface's language (lib/manual-words.ts). */
+export type ManualProblemCode =
+  | 'entry' | 'extra' | 'type' | 'at_missing' | 'at_invalid' | 'at_future' | 'person' | 'person_long' | 'deal'
+  | 'no_amount' | 'amount_number' | 'amount_negative' | 'currency_missing' | 'currency_code' | 'currency_unknown'
+  | 'subject' | 'subject_long' | 'key' | 'not_type' | 'gone' | 'not_manual';
+
 export interface ManualProblem {
   field: ManualField;
+  /** In English, for Node tools, logs and tests; screens word `code` and `values`. */
   message: string;
+  code: ManualProblemCode;
+  /** What the message names: the bad value, a limit, an id, the entry type. */
+  values?: Record<string, string | number>;
 }
 
 /** Thrown before anything is written: the entry is invalid, or no longer there to change. */
@@ -113,35 +124,38 @@ export type Validation = { ok: true; entry: ManualEntry } | { ok: false; problem
 /** Checks an entry and returns it normalised (trimmed, `at` in UTC), or every problem found. */
 export function validateManual(input: unknown, now: Date): Validation {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return { ok: false, problems: [{ field: 'entry', message: 'Nothing to log: an entry is an object with a type and a time.' }] };
+    return { ok: false, problems: [{ field: 'entry', code: 'entry', message: 'Nothing to log: an entry is an object with a type and a time.' }] };
   }
   const raw = input as Record<string, unknown>;
   const problems: ManualProblem[] = [];
-  const err = (field: ManualField, message: string) => problems.push({ field, message });
+  const err = (field: ManualField, code: ManualProblemCode, message: string, values?: Record<string, string | number>) =>
+    problems.push({ field, code, message, ...(values ? { values } : {}) });
 
   const extra = Object.keys(raw).filter(k => !ALLOWED_KEYS.has(k) && raw[k] !== undefined);
   if (extra.length) {
-    err('entry', `Manual entries keep no ${extra.map(k => `"${k}"`).join(', ')}: only a type, a time, who, a deal, an amount and a short subject.`);
+    const keys = extra.map(k => `"${k}"`).join(', ');
+    err('entry', 'extra', `Manual entries keep no ${keys}: only a type, a time, who, a deal, an amount and a short subject.`, { keys });
   }
 
   const type = raw.type;
   if (!isManualType(type)) {
-    err('type', `${JSON.stringify(type ?? null)} is not something to log by hand; pick one of: ${MANUAL_TYPES.map(t => MANUAL_TYPE_LABELS[t].toLowerCase()).join(', ')}.`);
+    const value = JSON.stringify(type ?? null);
+    err('type', 'type', `${value} is not something to log by hand; pick one of: ${MANUAL_TYPES.map(t => MANUAL_TYPE_LABELS[t].toLowerCase()).join(', ')}.`, { value });
   }
 
   let at = '';
-  if (typeof raw.at !== 'string' || raw.at.trim() === '') err('at', 'Enter when it happened: a date and a time.');
+  if (typeof raw.at !== 'string' || raw.at.trim() === '') err('at', 'at_missing', 'Enter when it happened: a date and a time.');
   else if (!isInstant(raw.at)) {
-    err('at', `"${raw.at}" is not a valid date and time (ISO 8601 with a zone, like 2026-05-14T09:30:00Z).`);
+    err('at', 'at_invalid', `"${raw.at}" is not a valid date and time (ISO 8601 with a zone, like 2026-05-14T09:30:00Z).`, { value: raw.at });
   } else if (Date.parse(raw.at) > now.getTime() + FUTURE_SLACK_MS) {
-    err('at', 'That time is in the future: log an activity once it has happened.');
+    err('at', 'at_future', 'That time is in the future: log an activity once it has happened.');
   } else at = new Date(raw.at).toISOString();
 
   let person: { name: string } | undefined;
   if (raw.person !== undefined) {
     const name = typeof raw.person === 'object' && raw.person !== null ? (raw.person as { name?: unknown }).name : undefined;
-    if (typeof name !== 'string') err('person', 'Who must be a name (text).');
-    else if (oneLine(name).length > MAX_NAME) err('person', `The name is too long: at most ${MAX_NAME} characters.`);
+    if (typeof name !== 'string') err('person', 'person', 'Who must be a name (text).');
+    else if (oneLine(name).length > MAX_NAME) err('person', 'person_long', `The name is too long: at most ${MAX_NAME} characters.`, { max: MAX_NAME });
     else if (oneLine(name)) person = { name: oneLine(name) };
   }
 
@@ -149,7 +163,7 @@ export function validateManual(input: unknown, now: Date): Validation {
   if (raw.deal !== undefined) {
     const d = raw.deal as Partial<DealRef> | null;
     if (typeof d !== 'object' || d === null || typeof d.id !== 'string' || !d.id.includes(':')) {
-      err('deal', 'The deal needs its "site:recordId" id.');
+      err('deal', 'deal', 'The deal needs its "site:recordId" id.');
     } else deal = { id: d.id, ...(typeof d.name === 'string' && d.name.trim() ? { name: oneLine(d.name) } : {}) };
   }
 
@@ -157,15 +171,15 @@ export function validateManual(input: unknown, now: Date): Validation {
   let currency: string | undefined;
   if (raw.amount !== undefined && raw.amount !== null) {
     const label = isManualType(type) ? MANUAL_TYPE_LABELS[type] : undefined;
-    if (label && !takesAmount(type as string)) err('amount', `${article(label)} ${label.toLowerCase()} has no amount; leave it empty.`);
-    else if (typeof raw.amount !== 'number' || !Number.isFinite(raw.amount)) err('amount', 'The amount must be a number, like 1500 or 1500.50.');
-    else if (raw.amount < 0) err('amount', 'The amount cannot be negative.');
+    if (label && !takesAmount(type as string)) err('amount', 'no_amount', `${article(label)} ${label.toLowerCase()} has no amount; leave it empty.`, { type: type as string });
+    else if (typeof raw.amount !== 'number' || !Number.isFinite(raw.amount)) err('amount', 'amount_number', 'The amount must be a number, like 1500 or 1500.50.');
+    else if (raw.amount < 0) err('amount', 'amount_negative', 'The amount cannot be negative.');
     else {
       amount = raw.amount;
       const c = typeof raw.currency === 'string' ? raw.currency.trim().toUpperCase() : raw.currency;
-      if (c === undefined || c === null || c === '') err('currency', 'Give the currency of the amount: a three-letter code like EUR.');
-      else if (typeof c !== 'string' || !/^[A-Z]{3}$/.test(c)) err('currency', `"${String(c)}" is not a three-letter currency code like EUR.`);
-      else if (!isKnownCurrency(c)) err('currency', `${c} is not a known ISO 4217 currency.`);
+      if (c === undefined || c === null || c === '') err('currency', 'currency_missing', 'Give the currency of the amount: a three-letter code like EUR.');
+      else if (typeof c !== 'string' || !/^[A-Z]{3}$/.test(c)) err('currency', 'currency_code', `"${String(c)}" is not a three-letter currency code like EUR.`, { value: String(c) });
+      else if (!isKnownCurrency(c)) err('currency', 'currency_unknown', `${c} is not a known ISO 4217 currency.`, { code: c });
       else currency = c;
     }
   }
@@ -173,13 +187,13 @@ export function validateManual(input: unknown, now: Date): Validation {
 
   let subject: string | undefined;
   if (raw.subject !== undefined) {
-    if (typeof raw.subject !== 'string') err('subject', 'The subject must be text.');
+    if (typeof raw.subject !== 'string') err('subject', 'subject', 'The subject must be text.');
     else if (oneLine(raw.subject).length > MAX_SUBJECT) {
-      err('subject', `The subject is too long: at most ${MAX_SUBJECT} characters (a title, not notes).`);
+      err('subject', 'subject_long', `The subject is too long: at most ${MAX_SUBJECT} characters (a title, not notes).`, { max: MAX_SUBJECT });
     } else if (oneLine(raw.subject)) subject = oneLine(raw.subject);
   }
 
-  if (raw.key !== undefined && (typeof raw.key !== 'string' || raw.key === '')) err('entry', 'The entry key must be non-empty text.');
+  if (raw.key !== undefined && (typeof raw.key !== 'string' || raw.key === '')) err('entry', 'key', 'The entry key must be non-empty text.');
 
   if (problems.length) return { ok: false, problems };
   return {
@@ -221,7 +235,7 @@ function toEvent(entry: ManualEntry, now: Date, replaces?: string): ActivityEven
 
 /** The entry an event was logged from, to fill the form for an edit (without a key: an edit is a new draft). */
 export function entryOf(event: ActivityEvent): ManualEntry {
-  if (!isManualType(event.type)) throw new ManualEntryError([{ field: 'type', message: `${event.type} is not a manual entry type.` }]);
+  if (!isManualType(event.type)) throw new ManualEntryError([{ field: 'type', code: 'not_type', message: `${event.type} is not a manual entry type.`, values: { type: event.type } }]);
   return {
     type: event.type,
     at: event.at,
@@ -256,9 +270,9 @@ export async function logManual(db: PacerDb, entry: ManualEntry, now = new Date(
 }
 
 const gone = (id: string) =>
-  new ManualEntryError([{ field: 'entry', message: `That entry (${id}) is gone: it was deleted or changed elsewhere. Nothing was changed.` }]);
+  new ManualEntryError([{ field: 'entry', code: 'gone', message: `That entry (${id}) is gone: it was deleted or changed elsewhere. Nothing was changed.`, values: { id } }]);
 const notManual = (id: string) =>
-  new ManualEntryError([{ field: 'entry', message: `Event ${id} was captured from a page, not logged by hand: it cannot be edited or deleted here.` }]);
+  new ManualEntryError([{ field: 'entry', code: 'not_manual', message: `Event ${id} was captured from a page, not logged by hand: it cannot be edited or deleted here.`, values: { id } }]);
 
 /**
  * Replaces a manual entry: the old one is tombstoned (so no sync or import revives it)

@@ -158,9 +158,9 @@ describe('QuickAdd', () => {
   });
 
   it('shows a problem the store reports (an entry deleted meanwhile) as an alert', async () => {
-    renderForm({ onLog: async () => { throw new ManualEntryError([{ field: 'entry', message: 'That entry (x) is gone.' }]); } });
+    renderForm({ onLog: async () => { throw new ManualEntryError([{ field: 'entry', code: 'gone', values: { id: 'x' }, message: 'That entry (x) is gone.' }]); } });
     await click(byName('Save'));
-    expect(root.querySelector('[role=alert]')!.textContent).toBe('That entry (x) is gone.');
+    expect(root.querySelector('[role=alert]')!.textContent).toBe('That entry (x) is gone: it was deleted or changed elsewhere. Nothing was changed.');
   });
 
   const stored: ActivityEvent = {
