@@ -1,8 +1,8 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { CUSTOM_PREVIEW_FILE, customAdapterConfigs } from '../lib/custom-adapters';
-import { t } from '../lib/i18n';
+import { CUSTOM_PREVIEW_FILE, customAdapterConfigs, customFieldLabel, customProblemText } from '../lib/custom-adapters';
+import { t, uiLocale } from '../lib/i18n';
 import { repIdentity } from '../lib/settings';
 import { configProblems, customAdapter, LABELS, originPattern, type CustomAdapterConfig, type CustomSelectors } from '../lib/sites/custom';
 import type { PageReading } from '../lib/sites/types';
@@ -26,9 +26,10 @@ const tidy = (c: CustomAdapterConfig): CustomAdapterConfig => ({
   ...(c.dayFirst ? { dayFirst: true } : {}),
 });
 
-/** A selector's label (LABELS is English, from lib/sites/custom), marked when the config needs it. */
+/** A selector's label in the interface's language, capitalised as a label, marked when the config needs it. */
 const selectorLabel = (key: keyof CustomSelectors) => {
-  const label = `${LABELS[key][0]!.toUpperCase()}${LABELS[key].slice(1)}`;
+  const word = customFieldLabel(key);
+  const label = `${word[0]!.toLocaleUpperCase(uiLocale())}${word.slice(1)}`;
   return key === 'name' || key === 'stage' ? t('custom_required', label) : label;
 };
 
@@ -103,7 +104,10 @@ export function CustomAdapterEditor() {
     status.value = { ok: true, text: t('custom_removed', config.name) };
   };
 
-  const problemFor = (field: string) => problems.value.find(p => p.field === field)?.message;
+  const problemFor = (field: string) => {
+    const problem = problems.value.find(p => p.field === field);
+    return problem && customProblemText(problem);
+  };
   const input = (id: string, label: string, value: string, onInput: (v: string) => void, field: string, placeholder = '') => {
     const problem = problemFor(field);
     return (

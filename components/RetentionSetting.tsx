@@ -1,8 +1,8 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { formatDate, formatNumber, t } from '../lib/i18n';
-import { RETENTION_CHOICES, retentionCutoff, retentionLabel } from '../lib/retention';
-import { retentionSettings } from '../lib/retention-settings';
+import { RETENTION_CHOICES, retentionCutoff } from '../lib/retention';
+import { retentionLabel, retentionSettings } from '../lib/retention-settings';
 
 /** How long events are kept: forever (the default) or N months, enforced daily by the background. */
 export function RetentionSetting() {

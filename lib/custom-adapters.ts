@@ -4,7 +4,8 @@
 // and each host is asked for from the options page when the rep saves (or previews).
 import { storage } from '#imports';
 import { browser } from 'wxt/browser';
-import { originPattern, type CustomAdapterConfig } from './sites/custom';
+import { t, type MessageKey } from './i18n';
+import { LABELS, originPattern, type CustomAdapterConfig, type CustomSelectors } from './sites/custom';
 
 export const customAdapterConfigs = storage.defineItem<CustomAdapterConfig[]>('local:customAdapters', {
   fallback: [],
@@ -53,4 +54,44 @@ export function startCustomAdapters() {
   browser.permissions.onAdded.addListener(sync);
   browser.permissions.onRemoved.addListener(sync);
   customAdapterConfigs.watch(sync);
+}
+
+// ---- words: lib/sites/custom is pure and English; the editor, preview and health word it here.
+
+const FIELD_KEYS: Record<keyof CustomSelectors, MessageKey> = {
+  name: 'custom_field_name',
+  stage: 'custom_field_stage',
+  amount: 'custom_field_amount',
+  closeDate: 'custom_field_close_date',
+  activityRows: 'custom_field_activity_rows',
+  activitySubject: 'custom_field_activity_subject',
+  activityDate: 'custom_field_activity_date',
+};
+
+/** A selector's field in the interface's language, lower case in running text ("close date", "Abschlussdatum"). */
+export const customFieldLabel = (key: keyof CustomSelectors): string => t(FIELD_KEYS[key]);
+
+/** The field key LABELS gives this English name ("close date" → closeDate), if any. */
+export const customFieldOf = (label: string): keyof CustomSelectors | undefined =>
+  (Object.keys(LABELS) as (keyof CustomSelectors)[]).find(k => LABELS[k] === label);
+
+/**
+ * A problem configProblems (lib/sites/custom) found, in the interface's language. It words
+ * them in fixed English; each is recognised by its field and wording, and one it does not
+ * know is shown as it is.
+ */
+export function customProblemText(problem: { field: string; message: string }): string {
+  const { field, message } = problem;
+  if (field === 'urlPattern') {
+    if (message.startsWith('The URL pattern must start with')) return t('custom_problem_https');
+    if (message.startsWith('The URL pattern needs a host')) return t('custom_problem_host');
+    if (message.startsWith('Put a *')) return t('custom_problem_star');
+  }
+  if (field === 'crmName' && message === 'Give the CRM a name.') return t('custom_problem_name');
+  if (field in FIELD_KEYS) {
+    const label = customFieldLabel(field as keyof CustomSelectors);
+    if (message.endsWith('selector is required.')) return t('custom_problem_required', label);
+    if (message.endsWith('selector is not valid CSS.')) return t('custom_problem_invalid', label);
+  }
+  return message;
 }

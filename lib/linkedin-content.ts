@@ -6,7 +6,9 @@ import { confirmWatcher } from './confirm-watch';
 import { fenceFor } from './fence';
 import { sendMessage, type PageState } from './messages';
 import { linkedinActionEvent, observeLinkedIn } from './linkedin-observe';
+import { firstReading } from './first-reading';
 import { Outbox } from './outbox';
+import { observeOptions, readingChanges } from './read-trigger';
 import { withTreeCache } from './sites/dom';
 import { linkedin, selectors, type LinkedInAction, type LinkedInReading } from './sites/linkedin';
 
@@ -45,11 +47,12 @@ function pageState(reading: LinkedInReading, url: string, readAt: string): PageS
         },
       };
     case 'messaging':
-      return { ...base, kind: 'list', detail: `${reading.threads.length} conversation${reading.threads.length === 1 ? '' : 's'} open; messages you send are counted, never their text.` };
+      // Counts, not sentences: the side panel words them in the interface's language.
+      return { ...base, kind: 'list', listDetail: { what: 'conversations', count: reading.threads.length } };
     case 'invitations':
-      return { ...base, kind: 'list', detail: `${reading.people.length} ${reading.direction} invitation${reading.people.length === 1 ? '' : 's'} on this page.` };
+      return { ...base, kind: 'list', listDetail: { what: 'invitations', count: reading.people.length, direction: reading.direction } };
     case 'people':
-      return { ...base, kind: 'list', detail: `${reading.people.length} people on this page.` };
+      return { ...base, kind: 'list', listDetail: { what: 'people', count: reading.people.length } };
     default:
       return { ...base, kind: 'unknown' };
   }
@@ -63,7 +66,9 @@ export function runLinkedIn(): void {
   let lastPeople = '';
   let lastState = '';
 
+  let readOnce = false;
   const read = fenced(() => {
+    readOnce = true;
     const now = new Date();
     const url = new URL(location.href);
     // One walk of the page's trees for the whole reading (lib/sites/dom.ts).
@@ -93,9 +98,15 @@ export function runLinkedIn(): void {
       read();
     }, READ_DEBOUNCE_MS);
   };
-  const observer = new MutationObserver(fenced(schedule));
-  const observe = (root: Document | ShadowRoot) =>
-    observer.observe(root, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['aria-label', 'aria-pressed', 'disabled', 'class'] });
+  // Only mutations that touch what the reader reads lead to a re-read (lib/read-trigger.ts);
+  // throttled, so a long run of mutations never postpones a needed one.
+  const touchesReading = readingChanges(linkedin.anchors);
+  const observer = new MutationObserver(
+    fenced((records: MutationRecord[]) => {
+      if (touchesReading(records)) schedule();
+    }),
+  );
+  const observe = (root: Document | ShadowRoot) => observer.observe(root, observeOptions(['aria-label', 'aria-pressed', 'disabled', 'class']));
   observe(document);
   // A document-level observer does not see inside shadow roots: the 2026 messenger lives in one.
   const watchedRoots = new WeakSet<ShadowRoot>();
@@ -142,5 +153,6 @@ export function runLinkedIn(): void {
     }),
     { capture: true, passive: true },
   );
-  read();
+  // Not inside the script's own evaluation: when the page is idle, within lib/first-reading.ts's bound.
+  firstReading({ read, hasRead: () => readOnce, needsIdentity: false, setTimeout: (fn, ms) => setTimeout(fn, ms) });
 }

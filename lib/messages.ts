@@ -3,6 +3,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { CaptureAck, CaptureBatch } from './capture-batch';
 import type { SiteId } from './model';
+import type { SnapshotNotice } from './scorecard-snapshot';
 import type { Health, PageReading, PersonReading } from './sites/types';
 import type { SyncStatus } from './sync-state';
 
@@ -28,6 +29,8 @@ export interface PageState {
   rows?: number;
   /** A sentence for pages that are neither a deal nor a person ("3 conversations open"). */
   detail?: string;
+  /** What such a page shows, as counts: the side panel words it in the interface's language. */
+  listDetail?: { what: 'conversations' | 'invitations' | 'people'; count: number; direction?: 'sent' | 'received' };
   health: Health;
   readAt: string;
 }
@@ -38,6 +41,10 @@ export interface ProtocolMap {
   reportError(error: { site: SiteId; message: string }): void;
   /** Team sync (issue #7): run now (the options page's "Sync now"); answers the status after the run. */
   syncNow(request: Record<string, never>): SyncStatus;
+  /** Issue #6: the side panel wants a current saved scorecard for a period; answers once the background has saved one (null when it could not). */
+  refreshScorecard(request: { period: string }): SnapshotNotice | null;
+  /** Issue #6: background → open pages: a newer saved scorecard is in storage (lib/scorecard-refresh-background.ts). */
+  scorecardSaved(notice: SnapshotNotice): void;
 }
 
 type Name = keyof ProtocolMap;

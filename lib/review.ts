@@ -2,6 +2,7 @@
 // plan's targets for four drivers, praise and opportunities worded from the numbers alone,
 // and the whole thing as Markdown to paste into the 1:1 doc. Pure, except readReviewDays.
 import type { PacerDb } from './db';
+import { t, type MessageKey } from './i18n';
 import { driversFromAggregates, type DailyAggregate } from './metrics/aggregate';
 import type { Driver } from './metrics/drivers';
 import { addDays, periodContaining, previousPeriod, type ZonedPeriod } from './metrics/periods';
@@ -12,6 +13,7 @@ import { targetsFor } from './metrics/scorecard';
 export const REVIEW_DRIVERS = ['calls', 'meetings', 'leads', 'proposalsSubmitted'] as const satisfies readonly Driver[];
 export type ReviewDriver = (typeof REVIEW_DRIVERS)[number];
 
+/** English names (Node tools, tests); the page shows reviewLabel's. */
 export const REVIEW_LABELS: Record<ReviewDriver, string> = {
   calls: 'Calls made',
   meetings: 'Meetings attended',
@@ -19,16 +21,22 @@ export const REVIEW_LABELS: Record<ReviewDriver, string> = {
   proposalsSubmitted: 'Proposals made',
 };
 
+const KEY_PART: Record<ReviewDriver, 'calls' | 'meetings' | 'leads' | 'proposals'> = {
+  calls: 'calls',
+  meetings: 'meetings',
+  leads: 'leads',
+  proposalsSubmitted: 'proposals',
+};
+
+/** A row's name in the interface's language ("Calls made", "Getätigte Anrufe"). */
+export const reviewLabel = (driver: ReviewDriver): string => t(`praise_label_${KEY_PART[driver]}` as MessageKey);
+
 /** The short name used in sentences ("Calls: 54 against a target of 50"). */
-const SHORT: Record<ReviewDriver, string> = { calls: 'Calls', meetings: 'Meetings', leads: 'Leads', proposalsSubmitted: 'Proposals' };
+const short = (driver: ReviewDriver): string => t(`praise_short_${KEY_PART[driver]}` as MessageKey);
 
 /** One concrete next step per driver, for a shortfall of `gap`. */
-const NEXT_STEP: Record<ReviewDriver, (gap: string, one: boolean) => string> = {
-  calls: (gap, one) => `block a calling session in the calendar for the ${gap} ${one ? 'call' : 'calls'} still to make.`,
-  meetings: (gap, one) => `book ${gap} more ${one ? 'meeting' : 'meetings'} by asking for one at the end of every connected call.`,
-  leads: (gap, one) => `add ${gap} new ${one ? 'lead' : 'leads'} from your target-account list.`,
-  proposalsSubmitted: (gap, one) => `send a proposal to the ${one ? 'deal' : `${gap} deals`} furthest along in qualification.`,
-};
+const nextStep = (driver: ReviewDriver, gap: string, one: boolean): string =>
+  t(`praise_step_${KEY_PART[driver]}_${one ? 'one' : 'other'}` as MessageKey, gap);
 
 export interface ReviewRow {
   driver: ReviewDriver;
@@ -59,7 +67,7 @@ export function weeklyReview(
     const target = targets[driver] ?? null;
     return {
       driver,
-      label: REVIEW_LABELS[driver],
+      label: reviewLabel(driver),
       thisWeek,
       lastWeek: before[driver],
       target,
@@ -71,23 +79,23 @@ export function weeklyReview(
 
 const formatter = (locale?: string) => new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
 
-/** Praise for each target met, opportunities for each missed; rows without a target give neither. */
+/** Praise for each target met, opportunities for each missed; rows without a target give neither. In the interface's language. */
 export function praiseAndOpportunities(rows: readonly ReviewRow[], locale?: string): { praise: string[]; opportunities: string[] } {
   const f = formatter(locale).format;
   const praise: string[] = [];
   const opportunities: string[] = [];
   for (const r of rows) {
     if (r.target === null) continue;
-    const name = SHORT[r.driver];
+    const name = short(r.driver);
     if (r.met) {
       // A target of 0 (a week of holidays) met with nothing done is not an achievement.
       if (r.target === 0 && r.thisWeek === 0) continue;
       const ahead = r.thisWeek - r.target;
-      praise.push(`${name}: ${f(r.thisWeek)} against a target of ${f(r.target)} — ${ahead === 0 ? 'right on target.' : `ahead by ${f(ahead)}.`}`);
+      praise.push(ahead === 0 ? t('praise_on_target', [name, f(r.thisWeek), f(r.target)]) : t('praise_ahead', [name, f(r.thisWeek), f(r.target), f(ahead)]));
     } else {
       // Whole activities: a target of 9.6 calls still needs 10.
       const gap = Math.ceil(r.target - r.thisWeek);
-      opportunities.push(`${name}: ${f(r.thisWeek)} against a target of ${f(r.target)} — short by ${f(gap)}. Next step: ${NEXT_STEP[r.driver](f(gap), gap === 1)}`);
+      opportunities.push(t('praise_short_by', [name, f(r.thisWeek), f(r.target), f(gap), nextStep(r.driver, f(gap), gap === 1)]));
     }
   }
   return { praise, opportunities };
@@ -106,9 +114,9 @@ export function weekRangeLabel(period: Pick<ZonedPeriod, 'startDate' | 'endDate'
 }
 
 const signed = (n: number, f: (n: number) => string) => (n > 0 ? `+${f(n)}` : n < 0 ? `−${f(-n)}` : '0');
-const metText = (met: boolean | null) => (met === null ? '—' : met ? 'Yes' : 'No');
+const metText = (met: boolean | null) => (met === null ? '—' : t(met ? 'praise_md_yes' : 'praise_md_no'));
 
-/** The review as Markdown: heading with the week's dates, the table, the lists, the notes. */
+/** The review as Markdown, in the interface's language: heading with the week's dates (ISO), the table, the lists, the notes. */
 export function reviewMarkdown(
   rows: readonly ReviewRow[],
   praise: readonly string[],
@@ -118,26 +126,27 @@ export function reviewMarkdown(
   locale?: string,
 ): string {
   const f = formatter(locale).format;
-  const list = (items: readonly string[]) => (items.length ? items.map(i => `- ${i}`) : ['_None this week._']);
+  const list = (items: readonly string[]) => (items.length ? items.map(i => `- ${i}`) : [`_${t('praise_md_none')}_`]);
   const trimmed = notes.trim();
+  const header = [t('reviewMeasure'), t('reviewThisWeek'), t('reviewLastWeek'), t('reviewTarget'), t('reviewChange'), t('praise_md_target_met')];
   return [
-    `## Weekly 1:1 review: ${weekRange(period)}`,
+    `## ${t('praise_md_heading', [period.startDate, addDays(period.endDate, -1)])}`,
     '',
-    '| Measure | This week | Last week | Target | Change | Target met |',
+    `| ${header.join(' | ')} |`,
     '| --- | ---: | ---: | ---: | ---: | :---: |',
     ...rows.map(r => `| ${r.label} | ${f(r.thisWeek)} | ${f(r.lastWeek)} | ${r.target === null ? '—' : f(r.target)} | ${signed(r.change, f)} | ${metText(r.met)} |`),
     '',
-    '### Praise',
+    `### ${t('reviewPraise')}`,
     '',
     ...list(praise),
     '',
-    '### Opportunities',
+    `### ${t('reviewOpportunities')}`,
     '',
     ...list(opportunities),
     '',
-    '### Notes',
+    `### ${t('reviewNotes')}`,
     '',
-    trimmed === '' ? '_No notes._' : trimmed,
+    trimmed === '' ? `_${t('praise_md_no_notes')}_` : trimmed,
     '',
   ].join('\n');
 }
