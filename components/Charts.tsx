@@ -19,7 +19,8 @@ import {
 import { localDateOf } from '../lib/metrics/periods';
 import type { Plan } from '../lib/metrics/plan';
 import type { Scorecard } from '../lib/metrics/scorecard';
-import { activityChartView, binLabel, bookingsChartView, cyclesChartView, formatShortDate, type ChartTable } from '../lib/scorecard-extras';
+import { t } from '../lib/i18n';
+import { activityChartView, activityGroupLabel, binLabel, bookingsChartView, cyclesChartView, formatShortDate, type ChartTable } from '../lib/scorecard-extras';
 import type { Loadable } from '../lib/scorecard-store';
 import { axis, ChartFigure, UPlotChart, type ChartColors } from './Chart';
 
@@ -37,14 +38,14 @@ export interface ChartsProps {
 export function Charts({ scorecard, days, wins, plan, locale }: ChartsProps) {
   return (
     <section aria-labelledby="sc-charts" class="sc-charts" style={{ minWidth: 0 }}>
-      <h3 id="sc-charts" class="sub">Charts</h3>
+      <h3 id="sc-charts" class="sub">{t('chartHeading')}</h3>
       {scorecard.status === 'loading' || (scorecard.status === 'ready' && !plan) ? (
         <p class="muted" aria-busy="true">
-          Loading the charts…
+          {t('chartLoading')}
         </p>
       ) : scorecard.status === 'error' ? (
         <p class="error" role="alert">
-          Could not draw the charts: {scorecard.message}
+          {t('chartError', scorecard.message)}
         </p>
       ) : (
         <ChartsBody s={scorecard.value} days={days} wins={wins} plan={plan!} locale={locale} />
@@ -145,7 +146,7 @@ function ActivityChart({ chart, locale }: { chart: WeeklyActivityChart; locale?:
         {},
         ...ACTIVITY_GROUPS.map((_, i) => {
           const group = n - 1 - i; // stacks are reversed: the tallest (all types) first
-          return { label: ACTIVITY_GROUPS[group]!.label, fill: c.series[group], stroke: c.series[group], width: 0, paths: uPlot.paths.bars!({ size: [0.7, 40], align: 0 }), points: { show: false } };
+          return { label: activityGroupLabel(ACTIVITY_GROUPS[group]!), fill: c.series[group], stroke: c.series[group], width: 0, paths: uPlot.paths.bars!({ size: [0.7, 40], align: 0 }), points: { show: false } };
         }),
       ],
     };
@@ -153,10 +154,10 @@ function ActivityChart({ chart, locale }: { chart: WeeklyActivityChart; locale?:
   return (
     <ChartFigure
       id="activity"
-      title="Weekly activity by type"
+      title={t('chartActivityTitle')}
       summary={view.summary}
-      legend={ACTIVITY_GROUPS.map((g, i) => ({ label: g.label, color: `var(--chart-${i + 1})` }))}
-      table={<DataTable caption="Activities per week and type" table={view.table} />}
+      legend={ACTIVITY_GROUPS.map((g, i) => ({ label: activityGroupLabel(g), color: `var(--chart-${i + 1})` }))}
+      table={<DataTable caption={t('chartActivityCaption')} table={view.table} />}
     >
       <UPlotChart options={options} data={data} />
     </ChartFigure>
@@ -184,23 +185,23 @@ function BookingsChartView({ chart, currency, today, locale }: { chart: Bookings
       ],
       series: [
         {},
-        { label: 'Quota', stroke: c.muted, width: 1.5, dash: [4, 4], points: { show: false } },
-        { label: 'Booked', stroke: c.accent, width: 2.5, points: { show: false } },
-        { label: 'Projection', stroke: c.accent, width: 1.5, dash: [6, 4], points: { show: false } },
+        { label: t('scQuota'), stroke: c.muted, width: 1.5, dash: [4, 4], points: { show: false } },
+        { label: t('chartBooked'), stroke: c.accent, width: 2.5, points: { show: false } },
+        { label: t('chartProjection'), stroke: c.accent, width: 1.5, dash: [6, 4], points: { show: false } },
       ],
     };
   };
   return (
     <ChartFigure
       id="bookings"
-      title="Bookings against quota"
+      title={t('chartBookingsTitle')}
       summary={view.summary}
       legend={[
-        { label: 'Booked', color: 'var(--accent)' },
-        { label: 'Quota', color: 'var(--muted)', dashed: true },
-        { label: 'Projection', color: 'var(--accent)', dashed: true },
+        { label: t('chartBooked'), color: 'var(--accent)' },
+        { label: t('scQuota'), color: 'var(--muted)', dashed: true },
+        { label: t('chartProjection'), color: 'var(--accent)', dashed: true },
       ]}
-      table={<DataTable caption="Booked so far, quota to date and projection, week by week" table={view.table} />}
+      table={<DataTable caption={t('chartBookingsCaption')} table={view.table} />}
     >
       <UPlotChart options={options} data={data} />
     </ChartFigure>
@@ -225,11 +226,11 @@ function CyclesChart({ histogram, locale }: { histogram: CycleHistogram; locale?
         axis(c, { size: 30, grid: { show: false }, splits: () => histogram.bins.map((_, i) => i), values: (_u, splits) => splits.map((i, j) => (j % k === 0 && histogram.bins[i] ? binLabel(histogram.bins[i]!, locale) : '')) }),
         axis(c, { size: 30, incrs: [1, 2, 5, 10, 20, 50, 100], values: (_u, splits) => splits.map(v => safeCompact(locale).format(v)) }),
       ],
-      series: [{}, { label: 'Deals won', fill: c.series[0], stroke: c.series[0], width: 0, paths: uPlot.paths.bars!({ size: [0.85, 64], align: 0 }), points: { show: false } }],
+      series: [{}, { label: t('chartDealsWon'), fill: c.series[0], stroke: c.series[0], width: 0, paths: uPlot.paths.bars!({ size: [0.85, 64], align: 0 }), points: { show: false } }],
     };
   };
   return (
-    <ChartFigure id="cycles" title="Cycle length of deals won" summary={view.summary} table={<DataTable caption="Deals won this period by days from creation to win" table={view.table} />}>
+    <ChartFigure id="cycles" title={t('chartCyclesTitle')} summary={view.summary} table={<DataTable caption={t('chartCyclesCaption')} table={view.table} />}>
       {histogram.count > 0 && <UPlotChart options={options} data={data} height={130} />}
     </ChartFigure>
   );

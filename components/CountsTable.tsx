@@ -1,5 +1,6 @@
 import type { CountsByType } from '../lib/metrics/counts';
-import { EVENT_LABELS } from '../lib/labels';
+import { eventLabel } from '../lib/event-labels';
+import { formatNumber, t } from '../lib/i18n';
 import { EVENT_TYPES } from '../lib/model';
 import type { Loadable } from '../lib/store';
 
@@ -10,20 +11,23 @@ export interface CountsTableProps {
   emptyHint: string;
 }
 
+// The caption sits mid-sentence in the loading and error lines: lower-cased there, except
+// in German, whose nouns keep their capital ("Aktivität dieser Woche … wird geladen").
+const midSentence = (caption: string) => (t('page_lang') === 'de' ? caption : caption.toLowerCase());
+
 export function CountsTable({ caption, counts, emptyHint }: CountsTableProps) {
-  if (counts.status === 'loading') return <p class="muted" aria-busy="true">Loading {caption.toLowerCase()}…</p>;
-  if (counts.status === 'error') return <p class="error" role="alert">Could not read {caption.toLowerCase()}: {counts.message}</p>;
-  const rows = EVENT_TYPES.filter(t => (counts.value[t] ?? 0) > 0);
+  if (counts.status === 'loading') return <p class="muted" aria-busy="true">{t('scCountsLoading', midSentence(caption))}</p>;
+  if (counts.status === 'error') return <p class="error" role="alert">{t('scCountsError', [midSentence(caption), counts.message])}</p>;
+  const rows = EVENT_TYPES.filter(type => (counts.value[type] ?? 0) > 0);
   if (rows.length === 0) return <p class="muted">{emptyHint}</p>;
-  const fmt = new Intl.NumberFormat();
   return (
     <table>
       <caption>{caption}</caption>
       <tbody>
         {rows.map(type => (
           <tr key={type} data-type={type}>
-            <th scope="row">{EVENT_LABELS[type]}</th>
-            <td class="num">{fmt.format(counts.value[type] ?? 0)}</td>
+            <th scope="row">{eventLabel(type)}</th>
+            <td class="num">{formatNumber(counts.value[type] ?? 0)}</td>
           </tr>
         ))}
       </tbody>

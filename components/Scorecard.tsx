@@ -3,18 +3,19 @@
 import type { DailyAggregate } from '../lib/metrics/aggregate';
 import { localDateOf } from '../lib/metrics/periods';
 import type { Scorecard as ScorecardData } from '../lib/metrics/scorecard';
+import { t } from '../lib/i18n';
+import { driverRows, formatters, SCORECARD_PERIODS, sparklineData, type Loadable, type ScorecardPeriod } from '../lib/scorecard-store';
 import {
-  driverRows,
-  formatters,
-  goalSummary,
-  kpiRows,
-  pyramidFocus,
-  SCORECARD_PERIODS,
-  sparklineData,
-  sparklineSummary,
-  type Loadable,
-  type ScorecardPeriod,
-} from '../lib/scorecard-store';
+  driverRowLabel,
+  goalSummaryWords,
+  kpiRowsWords,
+  paceWord,
+  periodName,
+  periodOptionLabel,
+  pyramidFocusWords,
+  sparklineSummaryWords,
+  tierWord,
+} from '../lib/scorecard-words';
 import { Sparkline } from './Sparkline';
 
 export interface ScorecardProps {
@@ -29,8 +30,6 @@ export interface ScorecardProps {
   locale?: string;
 }
 
-const TIER_LABEL = { drivers: 'Drivers', kpis: 'KPIs', goals: 'Goals' } as const;
-
 export function Scorecard({ period, onPeriod, scorecard, days, onOpenOptions, locale }: ScorecardProps) {
   return (
     <div class="scorecard" style={{ minWidth: 0 }}>
@@ -42,12 +41,12 @@ export function Scorecard({ period, onPeriod, scorecard, days, onOpenOptions, lo
 
 export function PeriodSwitcher({ period, onPeriod }: Pick<ScorecardProps, 'period' | 'onPeriod'>) {
   return (
-    <fieldset role="radiogroup" aria-label="Period" style={{ border: 0, padding: 0, margin: '0 0 8px', display: 'flex', flexWrap: 'wrap', gap: '4px 12px' }}>
-      <legend class="muted" style={{ padding: 0, fontSize: '12px', float: 'left', marginRight: '8px' }}>Period</legend>
+    <fieldset role="radiogroup" aria-label={t('scPeriod')} style={{ border: 0, padding: 0, margin: '0 0 8px', display: 'flex', flexWrap: 'wrap', gap: '4px 12px' }}>
+      <legend class="muted" style={{ padding: 0, fontSize: '12px', float: 'left', marginRight: '8px' }}>{t('scPeriod')}</legend>
       {SCORECARD_PERIODS.map(p => (
         <label key={p.value} class="switch" style={{ margin: 0 }}>
           <input type="radio" name="scorecard-period" value={p.value} checked={period === p.value} onChange={() => onPeriod(p.value)} />
-          {p.label}
+          {periodOptionLabel(p.value)}
         </label>
       ))}
     </fieldset>
@@ -55,12 +54,12 @@ export function PeriodSwitcher({ period, onPeriod }: Pick<ScorecardProps, 'perio
 }
 
 function ScorecardBody({ scorecard, days, onOpenOptions, locale }: Omit<ScorecardProps, 'period' | 'onPeriod'>) {
-  if (scorecard.status === 'loading') return <p class="muted" aria-busy="true">Loading the scorecard…</p>;
-  if (scorecard.status === 'error') return <p class="error" role="alert">Could not build the scorecard: {scorecard.message}</p>;
+  if (scorecard.status === 'loading') return <p class="muted" aria-busy="true">{t('scLoading')}</p>;
+  if (scorecard.status === 'error') return <p class="error" role="alert">{t('scError', scorecard.message)}</p>;
   const s = scorecard.value;
   return (
     <>
-      <p class="muted" style={{ margin: '0 0 4px' }}>{s.current.period.label}</p>
+      <p class="muted" style={{ margin: '0 0 4px' }}>{periodName(s.current.period)}</p>
       <Goals s={s} onOpenOptions={onOpenOptions} locale={locale} />
       <Pyramid s={s} locale={locale} />
       <Kpis s={s} locale={locale} />
@@ -70,39 +69,39 @@ function ScorecardBody({ scorecard, days, onOpenOptions, locale }: Omit<Scorecar
 }
 
 export function Goals({ s, onOpenOptions, locale }: { s: ScorecardData; onOpenOptions?: () => void; locale?: string }) {
-  const g = goalSummary(s, locale);
+  const g = goalSummaryWords(s, locale);
   return (
     <section aria-labelledby="sc-goals">
-      <h3 id="sc-goals" class="sub">Goals</h3>
+      <h3 id="sc-goals" class="sub">{t('scGoals')}</h3>
       {!g.hasPlan ? (
         <p class="muted" data-testid="no-plan">
-          No quota for this period yet. Set your plan in Options to see attainment, pacing and commission.{' '}
+          {t('scNoPlan')}{' '}
           {onOpenOptions && (
             <button type="button" class="secondary" onClick={onOpenOptions}>
-              Open Options
+              {t('scOpenOptions')}
             </button>
           )}
         </p>
       ) : (
         <table>
-          <caption>Attainment against the plan in force</caption>
+          <caption>{t('scGoalsCaption')}</caption>
           <tbody>
             <tr data-goal="attainment">
-              <th scope="row">Attainment</th>
+              <th scope="row">{t('scAttainment')}</th>
               <td class="num">
-                {g.attainment} <span class="muted">({g.attained} of {g.quota})</span>
+                {g.attainment} <span class="muted">{t('scAttainedOfQuota', [g.attained, g.quota])}</span>
               </td>
             </tr>
             <tr data-goal="pacing">
-              <th scope="row">Pacing</th>
+              <th scope="row">{t('scPacing')}</th>
               <td class={`num ${g.status === 'behind' ? 'error' : g.status === 'ahead' ? 'ok' : ''}`}>{g.pacing}</td>
             </tr>
             <tr data-goal="projected">
-              <th scope="row">Projected finish</th>
+              <th scope="row">{t('scProjected')}</th>
               <td class="num">{g.projected}</td>
             </tr>
             <tr data-goal="commission">
-              <th scope="row">Commission estimate</th>
+              <th scope="row">{t('scCommission')}</th>
               <td class="num">{g.commission}</td>
             </tr>
           </tbody>
@@ -114,20 +113,20 @@ export function Goals({ s, onOpenOptions, locale }: { s: ScorecardData; onOpenOp
 }
 
 export function Pyramid({ s, locale }: { s: ScorecardData; locale?: string }) {
-  const p = pyramidFocus(s, locale);
+  const p = pyramidFocusWords(s, locale);
   return (
     <section aria-labelledby="sc-pyramid" data-tier={p.tier ?? 'none'}>
-      <h3 id="sc-pyramid" class="sub">What it takes</h3>
+      <h3 id="sc-pyramid" class="sub">{t('scWhatItTakes')}</h3>
       {p.tier === null ? (
-        <p class="ok">Nothing is behind: drivers, KPIs and goals are on pace.</p>
+        <p class="ok">{t('scNothingBehind')}</p>
       ) : (
         <p role="note" style={{ borderLeft: '3px solid var(--bad)', paddingLeft: '8px', margin: '4px 0' }}>
-          <strong>Behind first in {TIER_LABEL[p.tier]}:</strong> {p.behind.join(', ')}.
+          <strong>{t('scBehindFirstIn', tierWord(p.tier))}</strong> {p.behind.join(', ')}.
         </p>
       )}
       {p.catchUp.length > 0 && (
         <table>
-          <caption>To close the quota still open, at your own ratios</caption>
+          <caption>{t('scCatchUpCaption')}</caption>
           <tbody>
             {p.catchUp.map(r => (
               <tr key={r.label}>
@@ -143,17 +142,17 @@ export function Pyramid({ s, locale }: { s: ScorecardData; locale?: string }) {
 }
 
 export function Kpis({ s, locale }: { s: ScorecardData; locale?: string }) {
-  const rows = kpiRows(s, locale);
+  const rows = kpiRowsWords(s, locale);
   return (
     <section aria-labelledby="sc-kpis">
-      <h3 id="sc-kpis" class="sub">KPIs</h3>
+      <h3 id="sc-kpis" class="sub">{t('scKpis')}</h3>
       <table>
-        <caption>KPIs this period, and the change against the previous period</caption>
+        <caption>{t('scKpisCaption')}</caption>
         <thead>
           <tr>
-            <th scope="col">KPI</th>
-            <th scope="col" class="num">Now</th>
-            <th scope="col" class="num">Change</th>
+            <th scope="col">{t('scKpi')}</th>
+            <th scope="col" class="num">{t('scNow')}</th>
+            <th scope="col" class="num">{t('scChange')}</th>
           </tr>
         </thead>
         <tbody>
@@ -178,30 +177,31 @@ export function Drivers({ s, days, locale }: { s: ScorecardData; days: readonly 
   const nothing = rows.every(r => r.actual === 0);
   return (
     <section aria-labelledby="sc-drivers">
-      <h3 id="sc-drivers" class="sub">Drivers</h3>
-      {nothing && <p class="muted">No activity yet this period. Log a call, send an email or book a meeting in your CRM and it counts here within a second.</p>}
+      <h3 id="sc-drivers" class="sub">{t('scDrivers')}</h3>
+      {nothing && <p class="muted">{t('scNoActivity')}</p>}
       <table>
-        <caption>Activity against the period's targets</caption>
+        <caption>{t('scDriversCaption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Driver</th>
-            <th scope="col" class="num">Done / target</th>
-            <th scope="col" class="num">Pace</th>
-            <th scope="col" class="num">Daily</th>
+            <th scope="col">{t('scDriver')}</th>
+            <th scope="col" class="num">{t('scDoneTarget')}</th>
+            <th scope="col" class="num">{t('scPace')}</th>
+            <th scope="col" class="num">{t('scDaily')}</th>
           </tr>
         </thead>
         <tbody>
           {rows.map(r => {
             const data = sparklineData(days, r.drivers, p, today);
+            const label = driverRowLabel(r.driver);
             return (
               <tr key={r.driver} data-driver={r.driver}>
-                <th scope="row">{r.label}</th>
+                <th scope="row">{label}</th>
                 <td class="num">
-                  {f.int(r.actual)} / {r.target === null ? 'no target' : f.one(r.target)}
+                  {f.int(r.actual)} / {r.target === null ? t('scNoTarget') : f.one(r.target)}
                 </td>
-                <td class={`num ${r.pace === 'behind' ? 'error' : r.pace === 'ahead' ? 'ok' : ''}`}>{r.pace ?? '—'}</td>
+                <td class={`num ${r.pace === 'behind' ? 'error' : r.pace === 'ahead' ? 'ok' : ''}`}>{r.pace ? paceWord(r.pace) : '—'}</td>
                 <td class="num" style={{ width: '76px' }}>
-                  <Sparkline data={data} label={sparklineSummary(r.label, data, locale)} width={72} height={22} />
+                  <Sparkline data={data} label={sparklineSummaryWords(label, data, locale)} width={72} height={22} />
                 </td>
               </tr>
             );

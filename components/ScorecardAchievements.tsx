@@ -1,6 +1,9 @@
 // Streaks, badges and personal bests (issue #6). Dumb: see lib/scorecard-extras.ts.
 import type { Scorecard as ScorecardData } from '../lib/metrics/scorecard';
+import { t } from '../lib/i18n';
 import { achievementsView } from '../lib/scorecard-extras';
+import { pluralKey } from '../lib/scorecard-words';
+import { tParts } from './t-parts';
 import type { Loadable } from '../lib/scorecard-store';
 
 export interface ScorecardAchievementsProps {
@@ -14,17 +17,15 @@ export interface ScorecardAchievementsProps {
 export function ScorecardAchievements({ scorecard, onOpenOptions, locale }: ScorecardAchievementsProps) {
   return (
     <section aria-labelledby="sc-achievements" class="sc-achievements" style={{ minWidth: 0 }}>
-      <h3 id="sc-achievements" class="sub">Streaks, badges, personal bests</h3>
+      <h3 id="sc-achievements" class="sub">{t('scAchievements')}</h3>
       <Body scorecard={scorecard} onOpenOptions={onOpenOptions} locale={locale} />
     </section>
   );
 }
 
-const STREAK_HINT = 'Hit your daily targets on consecutive working days to start a streak.';
-
 function Body({ scorecard, onOpenOptions, locale }: ScorecardAchievementsProps) {
-  if (scorecard.status === 'loading') return <p class="muted" aria-busy="true">Loading your streaks and badges…</p>;
-  if (scorecard.status === 'error') return <p class="error" role="alert">Could not build your streaks and badges: {scorecard.message}</p>;
+  if (scorecard.status === 'loading') return <p class="muted" aria-busy="true">{t('scAchLoading')}</p>;
+  if (scorecard.status === 'error') return <p class="error" role="alert">{t('scAchError', scorecard.message)}</p>;
   const v = achievementsView(scorecard.value, locale);
   const st = v.streak;
   return (
@@ -32,45 +33,47 @@ function Body({ scorecard, onOpenOptions, locale }: ScorecardAchievementsProps) 
       <div data-testid="streak" style={{ margin: '4px 0 8px' }}>
         {!st.hasTargets ? (
           <p class="muted" style={{ margin: 0 }}>
-            Daily streak: {st.current}. Set daily or weekly targets in Options, then: {STREAK_HINT}{' '}
+            {t('scStreakNoTargets', [st.current, t('scStreakHint')])}{' '}
             {onOpenOptions && (
               <button type="button" class="secondary" onClick={onOpenOptions}>
-                Open Options
+                {t('scOpenOptions')}
               </button>
             )}
           </p>
         ) : st.days === 0 ? (
           <p class="muted" style={{ margin: 0 }}>
-            Daily streak: {st.current} days. {STREAK_HINT} Best so far: {st.best}.
+            {t('scStreakZero', [st.current, t('scStreakHint'), st.best])}
           </p>
         ) : (
           <p style={{ margin: 0 }}>
-            <span class="big" style={{ fontSize: '22px' }}>
-              {st.current}
-            </span>{' '}
-            working day{st.days === 1 ? '' : 's'} in a row on target
+            {tParts(
+              pluralKey(st.days, 'scStreakOne', 'scStreakOther', locale),
+              <span class="big" style={{ fontSize: '22px' }}>
+                {st.current}
+              </span>,
+            )}
             <span class="muted">
               {' '}
-              (best {st.best}; today {st.todayMet ? 'met' : 'not met yet'})
+              {t('scStreakDetail', [st.best, t(st.todayMet ? 'scTodayMet' : 'scTodayNotMet')])}
             </span>
           </p>
         )}
       </div>
       {v.badges.length === 0 ? (
         <p class="muted" data-testid="badges-empty">
-          No badges yet: win a deal, get a referral or a proposal accepted, or keep a 5-day streak to earn your first.
+          {t('scBadgesEmpty')}
         </p>
       ) : (
-        <ul aria-label="Badges earned" style={{ margin: '0 0 8px', paddingLeft: '20px' }}>
+        <ul aria-label={t('scBadgesEarned')} style={{ margin: '0 0 8px', paddingLeft: '20px' }}>
           {v.badges.map(b => (
             <li key={b.id} data-badge={b.id}>
-              <strong>{b.label}</strong> <span class="muted">earned {b.date}</span>
+              <strong>{b.label}</strong> <span class="muted">{t('scEarnedOn', b.date)}</span>
             </li>
           ))}
         </ul>
       )}
       <table>
-        <caption>Personal bests</caption>
+        <caption>{t('scPersonalBests')}</caption>
         <tbody>
           {v.bests.map(b => (
             <tr key={b.key} data-best={b.key}>

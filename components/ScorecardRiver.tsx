@@ -2,6 +2,7 @@
 // stage where deals stall flagged in words (not colour alone), and the deals over their
 // stage target as links that open them in their CRM. Dumb: see lib/scorecard-extras.ts.
 import type { Scorecard as ScorecardData } from '../lib/metrics/scorecard';
+import { t } from '../lib/i18n';
 import { riverView } from '../lib/scorecard-extras';
 import type { Loadable } from '../lib/scorecard-store';
 
@@ -14,7 +15,7 @@ export interface ScorecardRiverProps {
 export function ScorecardRiver({ scorecard, locale }: ScorecardRiverProps) {
   return (
     <section aria-labelledby="sc-river" class="sc-river" style={{ minWidth: 0 }}>
-      <h3 id="sc-river" class="sub">The river</h3>
+      <h3 id="sc-river" class="sub">{t('scRiver')}</h3>
       <RiverBody scorecard={scorecard} locale={locale} />
     </section>
   );
@@ -23,27 +24,25 @@ export function ScorecardRiver({ scorecard, locale }: ScorecardRiverProps) {
 const stallMark = { borderLeft: '3px solid var(--bad)', paddingLeft: '6px' };
 
 function RiverBody({ scorecard, locale }: ScorecardRiverProps) {
-  if (scorecard.status === 'loading') return <p class="muted" aria-busy="true">Loading the pipeline…</p>;
-  if (scorecard.status === 'error') return <p class="error" role="alert">Could not build the pipeline: {scorecard.message}</p>;
+  if (scorecard.status === 'loading') return <p class="muted" aria-busy="true">{t('scRiverLoading')}</p>;
+  if (scorecard.status === 'error') return <p class="error" role="alert">{t('scRiverError', scorecard.message)}</p>;
   const v = riverView(scorecard.value, locale);
   if (v.openDeals === 0) {
     return (
       <p class="muted" data-testid="river-empty">
-        No open deals yet: open a deal in your CRM and Pacer tracks its stage.
+        {t('scRiverEmpty')}
       </p>
     );
   }
   return (
     <>
       <table>
-        <caption>
-          Open deals by stage, in pipeline order: {v.total.count} worth {v.total.value}
-        </caption>
+        <caption>{t('scRiverCaption', [v.total.count, v.total.value])}</caption>
         <thead>
           <tr>
-            <th scope="col">Stage</th>
-            <th scope="col" class="num">Deals</th>
-            <th scope="col" class="num">Value</th>
+            <th scope="col">{t('scStage')}</th>
+            <th scope="col" class="num">{t('scDeals')}</th>
+            <th scope="col" class="num">{t('scValue')}</th>
           </tr>
         </thead>
         <tbody>
@@ -58,7 +57,7 @@ function RiverBody({ scorecard, locale }: ScorecardRiverProps) {
                   <>
                     {' '}
                     <strong class="error" data-testid="stall-label">
-                      Stalls here
+                      {t('scStallsHere')}
                     </strong>
                   </>
                 )}
@@ -79,10 +78,9 @@ function RiverBody({ scorecard, locale }: ScorecardRiverProps) {
       {v.stall ? (
         <div data-testid="river-stall" style={{ ...stallMark, margin: '8px 0 0' }}>
           <p style={{ margin: '0 0 4px' }}>
-            <strong>Deals stall in {v.stall.stage}:</strong> {v.stall.overTarget} past the {v.stall.targetDays} target. Moves on: {v.stall.conversion}; median
-            time in stage: {v.stall.medianDays}.
+            <strong>{t('scStallTitle', v.stall.stage)}</strong> {t('scStallBody', [v.stall.overTarget, v.stall.targetDays, v.stall.conversion, v.stall.medianDays])}
           </p>
-          <ol aria-label={`Deals over their target in ${v.stall.stage}, oldest first`} style={{ margin: 0, paddingLeft: '20px' }}>
+          <ol aria-label={t('scStallList', v.stall.stage)} style={{ margin: 0, paddingLeft: '20px' }}>
             {v.stall.deals.map(d => (
               <li key={d.id} data-deal={d.id} style={{ overflowWrap: 'anywhere' }}>
                 {d.url ? (
@@ -92,16 +90,14 @@ function RiverBody({ scorecard, locale }: ScorecardRiverProps) {
                 ) : (
                   <span>{d.name}</span>
                 )}{' '}
-                <span class="muted">
-                  {d.days} in stage, target {d.target}
-                </span>
+                <span class="muted">{d.summary}</span>
               </li>
             ))}
           </ol>
         </div>
       ) : (
         <p class="ok" data-testid="river-flowing">
-          Nothing stalls: every open deal is within its stage's target.
+          {t('scRiverFlowing')}
         </p>
       )}
     </>

@@ -1,12 +1,16 @@
 // Shaping for the scorecard's river and achievements (issue #6): pure functions from a
 // Scorecard to strings the ScorecardRiver and ScorecardAchievements components render.
 // Numbers are formatted with Intl for the locale; unknowns stay 'unknown', never NaN.
+// Words come through t() in the interface's language (English in unit tests and Node).
 import type { DealEarnings } from './metrics/commission';
 import type { BookingsChart, CycleHistogram, WeeklyActivityChart } from './metrics/charts';
 import { UNKNOWN_CURRENCY, type Money } from './metrics/money';
 import { localDateOf } from './metrics/periods';
 import type { Scorecard } from './metrics/scorecard';
+import { t, type MessageKey } from './i18n';
 import { formatters, UNKNOWN } from './scorecard-store';
+import { driverLabel } from './driver-labels';
+import { daysShort, known, plural, pluralKey } from './scorecard-words';
 
 export { UNKNOWN };
 
@@ -16,12 +20,12 @@ type Formatters = ReturnType<typeof formatters>;
 export function formatMoney(m: Money, count: number, f: Formatters): string {
   const unconverted = Object.entries(m.unconverted).filter(([, v]) => v !== 0);
   const knownItems = count - m.unknownAmounts;
-  if (count > 0 && knownItems <= 0) return UNKNOWN;
+  if (count > 0 && knownItems <= 0) return t('scUnknown');
   const parts = [
     ...(m.total !== 0 || unconverted.length === 0 ? [f.money(m.total, m.currency)] : []),
-    ...unconverted.map(([c, v]) => (c === UNKNOWN_CURRENCY ? `${f.int(v)} (no currency)` : f.money(v, c))),
+    ...unconverted.map(([c, v]) => (c === UNKNOWN_CURRENCY ? t('scNoCurrency', f.int(v)) : f.money(v, c))),
   ];
-  return parts.join(' + ');
+  return parts.map(known).join(' + ');
 }
 
 /** Only http(s) links open a deal; anything else (javascript:, empty) is not a link. */
@@ -35,10 +39,7 @@ export function safeUrl(url: string | null | undefined): string | null {
   }
 }
 
-const days = (f: Formatters, n: number | null | undefined) => {
-  const t = f.int(n);
-  return t === UNKNOWN ? UNKNOWN : `${t} d`;
-};
+const days = (f: Formatters, n: number | null | undefined) => daysShort(f.int(n));
 
 // ---- the river ------------------------------------------------------------------------------
 
@@ -101,7 +102,7 @@ export function riverView(s: Scorecard, locale?: string): RiverView {
     count: f.int(p.count),
     deals: p.count,
     value: formatMoney(p.value, p.count, f),
-    caveat: p.value.unknownAmounts > 0 && p.value.unknownAmounts < p.count ? `${f.int(p.value.unknownAmounts)} without an amount` : null,
+    caveat: p.value.unknownAmounts > 0 && p.value.unknownAmounts < p.count ? t('scWithoutAmount', f.int(p.value.unknownAmounts)) : null,
     overTarget: f.int(overByStage.get(p.stage) ?? 0),
     stall: p.stage === stallStage,
   }));
@@ -109,14 +110,14 @@ export function riverView(s: Scorecard, locale?: string): RiverView {
   const stall: StallView | null = r
     ? {
         stage: r.stage,
-        conversion: f.pct(r.conversion),
+        conversion: known(f.pct(r.conversion)),
         medianDays: days(f, r.medianDays),
         targetDays: days(f, r.targetDays),
         overTarget: f.int(r.overTarget),
         deals: s.river.deals.map(d => {
           const inStage = days(f, Math.floor(d.days));
           const target = days(f, d.targetDays);
-          return { id: d.id, name: d.name || d.id, days: inStage, target, summary: `${inStage} in stage, target ${target}`, url: safeUrl(d.url) };
+          return { id: d.id, name: d.name || d.id, days: inStage, target, summary: t('scDealInStage', [inStage, target]), url: safeUrl(d.url) };
         }),
       }
     : null;
@@ -153,10 +154,29 @@ export function formatLocalDate(date: string | null | undefined, locale?: string
   return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(ms);
 }
 
+/** Badge names by lib/metrics/gamification's ids; an id not listed keeps its English label. */
+const BADGE_KEYS: Record<string, MessageKey> = {
+  'first-deal-won': 'scBadgeFirstDealWon',
+  'first-referral': 'scBadgeFirstReferral',
+  'first-proposal-accepted': 'scBadgeFirstProposalAccepted',
+  'ten-meetings-week': 'scBadgeTenMeetingsWeek',
+  'fifty-calls-week': 'scBadgeFiftyCallsWeek',
+  'ten-conversations-day': 'scBadgeTenConversationsDay',
+  'five-day-streak': 'scBadgeFiveDayStreak',
+  'twenty-day-streak': 'scBadgeTwentyDayStreak',
+  'quarter-quota-hit': 'scBadgeQuarterQuotaHit',
+};
+
+/** A badge's name in the interface's language. */
+export const badgeLabel = (badge: { id: string; label: string }): string => {
+  const key = BADGE_KEYS[badge.id];
+  return key ? t(key) : badge.label;
+};
+
 export function achievementsView(s: Scorecard, locale?: string): AchievementsView {
   const f = formatters(locale);
   const st = s.streak;
-  const date = (d: string | null | undefined) => formatLocalDate(d, locale);
+  const date = (d: string | null | undefined) => known(formatLocalDate(d, locale));
   const b = s.personalBests;
   let dealDay: string | null = null;
   if (b.biggestDealWon) {
@@ -169,25 +189,35 @@ export function achievementsView(s: Scorecard, locale?: string): AchievementsVie
   return {
     streak: {
       hasTargets: st !== null,
-      current: st ? f.int(st.current) : UNKNOWN,
-      best: st ? f.int(st.best) : UNKNOWN,
+      current: known(st ? f.int(st.current) : UNKNOWN),
+      best: known(st ? f.int(st.best) : UNKNOWN),
       days: st?.current ?? 0,
       todayMet: st ? st.todayMet : null,
     },
-    badges: s.badges.map(x => ({ id: x.id, label: x.label, date: date(x.earnedAt) })),
+    badges: s.badges.map(x => ({ id: x.id, label: badgeLabel(x), date: date(x.earnedAt) })),
     bests: [
-      { key: 'callsDay', label: 'Most calls in a day', value: f.int(b.mostCallsInADay?.value), detail: b.mostCallsInADay ? `on ${date(b.mostCallsInADay.day)}` : null },
+      {
+        key: 'callsDay',
+        label: t('scBestCallsDay'),
+        value: known(f.int(b.mostCallsInADay?.value)),
+        detail: b.mostCallsInADay ? t('scOnDate', date(b.mostCallsInADay.day)) : null,
+      },
       {
         key: 'callsWeek',
-        label: 'Most calls in a week',
-        value: f.int(b.mostCallsInAWeek?.value),
-        detail: b.mostCallsInAWeek ? `week of ${date(b.mostCallsInAWeek.weekStart)}` : null,
+        label: t('scBestCallsWeek'),
+        value: known(f.int(b.mostCallsInAWeek?.value)),
+        detail: b.mostCallsInAWeek ? t('scWeekOfDate', date(b.mostCallsInAWeek.weekStart)) : null,
       },
-      { key: 'weekScore', label: 'Best weekly score', value: f.one(b.bestWeekScore?.value), detail: b.bestWeekScore ? `week of ${date(b.bestWeekScore.weekStart)}` : null },
+      {
+        key: 'weekScore',
+        label: t('scBestWeekScore'),
+        value: known(f.one(b.bestWeekScore?.value)),
+        detail: b.bestWeekScore ? t('scWeekOfDate', date(b.bestWeekScore.weekStart)) : null,
+      },
       {
         key: 'biggestDeal',
-        label: 'Biggest deal won',
-        value: b.biggestDealWon ? f.money(b.biggestDealWon.amount, b.biggestDealWon.currency) : UNKNOWN,
+        label: t('scBestDeal'),
+        value: known(b.biggestDealWon ? f.money(b.biggestDealWon.amount, b.biggestDealWon.currency) : UNKNOWN),
         detail: b.biggestDealWon ? `${b.biggestDealWon.name || b.biggestDealWon.dealId}, ${date(dealDay)}` : null,
       },
     ],
@@ -214,34 +244,46 @@ export function formatShortDate(date: string, locale?: string): string {
   return new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(ms);
 }
 
+const ACTIVITY_GROUP_LABEL: Record<string, () => string> = {
+  calls: () => driverLabel('calls'),
+  emails: () => driverLabel('emails'),
+  meetings: () => driverLabel('meetings'),
+  linkedin: () => t('chartGroupLinkedin'),
+  other: () => t('chartGroupOther'),
+};
+
+/** An activity chart series' name (lib/metrics/charts' ACTIVITY_GROUPS key) in the interface's language. */
+export const activityGroupLabel = (group: { key: string; label: string }): string => ACTIVITY_GROUP_LABEL[group.key]?.() ?? group.label;
+
 export function activityChartView(c: WeeklyActivityChart, locale?: string): ChartView {
   const f = formatters(locale);
   const total = c.totals.reduce((a, b) => a + b, 0);
-  const columns = ['Week of', ...c.series.map(s => s.label), 'All'];
+  const shortDate = (d: string) => known(formatShortDate(d, locale));
+  const columns = [t('chartWeekOf'), ...c.series.map(activityGroupLabel), t('chartAll')];
   const rows = c.weeks.map((w, i) => {
     const values = [...c.series.map(s => s.values[i]!), c.totals[i]!];
-    return { key: w, label: formatShortDate(w, locale), cells: values.map(v => f.int(v)), values };
+    return { key: w, label: shortDate(w), cells: values.map(v => f.int(v)), values };
   });
   if (c.weeks.length === 0 || total === 0) {
-    return { summary: `No activity in these ${f.int(c.weeks.length)} weeks yet: calls, emails, meetings and LinkedIn outreach you do show up here.`, table: { columns, rows } };
+    return { summary: t('chartActivityEmpty', f.int(c.weeks.length)), table: { columns, rows } };
   }
   let best = 0;
-  c.totals.forEach((t, i) => (best = t > c.totals[best]! ? i : best));
+  c.totals.forEach((n, i) => (best = n > c.totals[best]! ? i : best));
   const byType = c.series
-    .map(s => ({ label: s.label, n: s.values.reduce((a, b) => a + b, 0) }))
+    .map(s => ({ label: activityGroupLabel(s), n: s.values.reduce((a, b) => a + b, 0) }))
     .filter(s => s.n > 0)
     .map(s => `${s.label} ${f.int(s.n)}`)
     .join(', ');
   const last = c.totals[c.totals.length - 1]!;
   return {
-    summary: `${f.int(total)} activities over ${f.int(c.weeks.length)} weeks (${byType}); busiest the week of ${formatShortDate(c.weeks[best]!, locale)} with ${f.int(c.totals[best])}; this week ${f.int(last)} so far.`,
+    summary: t('chartActivitySummary', [f.int(total), f.int(c.weeks.length), byType, shortDate(c.weeks[best]!), f.int(c.totals[best]), f.int(last)]),
     table: { columns, rows },
   };
 }
 
 export function bookingsChartView(c: BookingsChart, currency: string, today: string, locale?: string): ChartView {
   const f = formatters(locale);
-  const money = (n: number | null) => (n === null ? '—' : f.money(n, currency));
+  const money = (n: number | null) => (n === null ? '—' : known(f.money(n, currency)));
   const last = c.dates.length - 1;
   const rows = c.dates
     .map((d, i) => ({ d, i }))
@@ -249,32 +291,36 @@ export function bookingsChartView(c: BookingsChart, currency: string, today: str
     .filter(({ d, i }) => (i + 1) % 7 === 0 || i === last || d === today)
     .map(({ d, i }) => ({
       key: d,
-      label: formatShortDate(d, locale),
+      label: known(formatShortDate(d, locale)),
       cells: [money(c.actual[i]!), money(c.quota[i]!), money(c.projection[i]!)],
       values: [c.actual[i]!, c.quota[i]!, c.projection[i]!],
     }));
-  const table = { columns: ['Date', 'Booked', 'Quota', 'Projection'], rows };
-  const caveat = c.leftOut > 0 ? ` ${f.int(c.leftOut)} won deal${c.leftOut === 1 ? '' : 's'} without an amount or exchange rate not in the line.` : '';
-  const end = c.dates.length ? formatShortDate(c.dates[last]!, locale) : UNKNOWN;
-  if (c.projected === null) return { summary: `This period has not started: quota ${money(c.quotaTotal)} by ${end}.${caveat}`, table };
-  const against = c.quotaTotal > 0 ? ` of the ${money(c.quotaTotal)} quota (${f.pct(c.booked / c.quotaTotal)})` : ', no quota set for this period';
-  const finish = today >= (c.dates[last] ?? '') ? `` : `; at this run rate, ${money(c.projected)} by ${end}`;
-  return { summary: `Booked ${money(c.booked)}${against}${finish}.${caveat}`, table };
+  const table = { columns: [t('chartDate'), t('chartBooked'), t('scQuota'), t('chartProjection')], rows };
+  const caveat = c.leftOut > 0 ? ` ${plural(c.leftOut, 'chartLeftOutOne', 'chartLeftOutOther', f.int(c.leftOut), locale)}` : '';
+  const end = known(c.dates.length ? formatShortDate(c.dates[last]!, locale) : UNKNOWN);
+  if (c.projected === null) return { summary: `${t('chartNotStarted', [money(c.quotaTotal), end])}${caveat}`, table };
+  const booked =
+    c.quotaTotal > 0 ? t('chartBookedOfQuota', [money(c.booked), money(c.quotaTotal), known(f.pct(c.booked / c.quotaTotal))]) : t('chartBookedNoQuota', money(c.booked));
+  const finish = today >= (c.dates[last] ?? '') ? '' : t('chartRunRate', [money(c.projected), end]);
+  return { summary: `${booked}${finish}.${caveat}`, table };
 }
 
 export const binLabel = (b: { from: number; to: number }, locale?: string): string => {
   const f = formatters(locale);
-  return `${f.int(b.from)}–${f.int(b.to)} d`;
+  return daysShort(`${f.int(b.from)}–${f.int(b.to)}`);
 };
 
 export function cyclesChartView(h: CycleHistogram, locale?: string): ChartView {
   const f = formatters(locale);
-  const table = { columns: ['Days from creation to win', 'Deals won'], rows: h.bins.map(b => ({ key: String(b.from), label: binLabel(b, locale), cells: [f.int(b.count)], values: [b.count] })) };
-  if (h.count === 0) return { summary: 'No deal won this period with a known creation date yet: cycle lengths appear here as you win deals.', table };
+  const table = {
+    columns: [t('chartDaysToWin'), t('chartDealsWon')],
+    rows: h.bins.map(b => ({ key: String(b.from), label: binLabel(b, locale), cells: [f.int(b.count)], values: [b.count] })),
+  };
+  if (h.count === 0) return { summary: t('chartCyclesEmpty'), table };
   let most = h.bins[0]!;
   for (const b of h.bins) if (b.count > most.count) most = b;
   return {
-    summary: `${f.int(h.count)} deal${h.count === 1 ? '' : 's'} won this period: median ${f.one(h.median)} d; most took ${binLabel(most, locale)} (${f.int(most.count)}).`,
+    summary: t(pluralKey(h.count, 'chartCyclesSummaryOne', 'chartCyclesSummaryOther', locale), [f.int(h.count), daysShort(f.one(h.median)), binLabel(most, locale), f.int(most.count)]),
     table,
   };
 }
@@ -292,22 +338,22 @@ export interface EarningsView {
   after: string | null;
 }
 
-const EARNINGS_REASON: Record<NonNullable<DealEarnings['reason']>, string> = {
-  'no amount': 'the deal shows no amount',
-  'no exchange rate': "your plan has no exchange rate for the deal's currency",
-  'no quota': 'your plan sets no quota for the commission period',
-  'not open': 'the deal is closed',
+const EARNINGS_REASON: Record<NonNullable<DealEarnings['reason']>, MessageKey> = {
+  'no amount': 'scEarnNoAmount',
+  'no exchange rate': 'scEarnNoRate',
+  'no quota': 'scEarnNoQuota',
+  'not open': 'scEarnClosed',
 };
 
 /** What closing the open deal on the active tab adds to the commission estimate; null for a closed deal. */
 export function earningsView(e: DealEarnings, currency: string, locale?: string): EarningsView | null {
   if (e.reason === 'not open') return null;
   const f = formatters(locale);
-  if (e.earns === null) return { earns: UNKNOWN, reason: EARNINGS_REASON[e.reason ?? 'no amount'], expected: null, after: null };
+  if (e.earns === null) return { earns: t('scUnknown'), reason: t(EARNINGS_REASON[e.reason ?? 'no amount']), expected: null, after: null };
   return {
-    earns: f.money(e.earns, currency),
+    earns: known(f.money(e.earns, currency)),
     reason: null,
-    expected: e.expected === null || e.probability === null ? null : `${f.money(e.expected, currency)} at the stage's ${f.pct(e.probability)} win probability`,
-    after: e.attainmentAfter === null ? null : `attainment would reach ${f.pct(e.attainmentAfter)}`,
+    expected: e.expected === null || e.probability === null ? null : t('scEarnExpected', [known(f.money(e.expected, currency)), known(f.pct(e.probability))]),
+    after: e.attainmentAfter === null ? null : t('scEarnAfter', known(f.pct(e.attainmentAfter))),
   };
 }

@@ -11,6 +11,7 @@ import { period, prefetchScorecard, scorecard, scorecardDays, scorecardPlan, sco
 import { ThisPage } from '../../components/ThisPage';
 import { whatThisDealEarns } from '../../lib/metrics/commission';
 import { earningsView, type EarningsView } from '../../lib/scorecard-extras';
+import { t } from '../../lib/i18n';
 import '../../components/theme.css';
 import { CaptureToggle } from '../../components/CaptureToggle';
 import { TeamSidePanel } from '../../components/TeamSidePanel';
@@ -123,17 +124,17 @@ function SidePanel() {
       <CaptureToggle />
       {teamSyncSetUp.value && <TeamSidePanel now={now.value} />}
       <section class="card" aria-labelledby="this-page">
-        <h2 id="this-page">This page</h2>
+        <h2 id="this-page">{t('scThisPage')}</h2>
         <ThisPage page={activePage.value} deal={activeDeal.value} touches={activeTouches.value} now={now.value} earnings={dealEarnings.value} />
       </section>
       <section class="card" aria-labelledby="scorecard" aria-busy={scorecardUpdating.value}>
-        <h2 id="scorecard">Scorecard</h2>
+        <h2 id="scorecard">{t('scScorecard')}</h2>
         {/* Always in the page, so screen readers hear it appear; the saved scorecard below is from before the latest changes. */}
         <p class="muted" role="status" aria-live="polite" data-testid="scorecard-updating" style={{ margin: 0 }}>
-          {scorecardUpdating.value ? 'Updating…' : ''}
+          {scorecardUpdating.value ? t('scUpdating') : ''}
         </p>
         <p style={{ margin: '0 0 8px' }}>
-          <a href={browser.runtime.getURL('/review.html')} target="_blank" rel="noopener">Weekly 1:1 review</a>
+          <a href={browser.runtime.getURL('/review.html')} target="_blank" rel="noopener">{t('scReviewLink')}</a>
         </p>
         <Scorecard
           period={period.value}
@@ -147,15 +148,11 @@ function SidePanel() {
         <ScorecardAchievements scorecard={scorecard.value} onOpenOptions={() => void browser.runtime.openOptionsPage()} />
       </section>
       <section class="card" aria-labelledby="this-week">
-        <h2 id="this-week">This week</h2>
-        <CountsTable
-          caption="Activity this week by type"
-          counts={weekByType.value}
-          emptyHint="Nothing recorded this week yet. Log a call or move a deal's stage in Salesforce and it appears here within a second."
-        />
+        <h2 id="this-week">{t('reviewThisWeek')}</h2>
+        <CountsTable caption={t('scWeekCaption')} counts={weekByType.value} emptyHint={t('scWeekEmpty')} />
       </section>
       <section class="card" aria-labelledby="quick-add">
-        <h2 id="quick-add">{editing.value ? 'Edit an entry' : 'Log by hand'}</h2>
+        <h2 id="quick-add">{editing.value ? t('scEditEntry') : t('scLogByHand')}</h2>
         <QuickAdd
           now={now.value}
           defaultCurrency={planCurrency.value}
@@ -169,7 +166,7 @@ function SidePanel() {
         />
       </section>
       <section class="card" aria-labelledby="logged-by-hand">
-        <h2 id="logged-by-hand">Logged by hand</h2>
+        <h2 id="logged-by-hand">{t('scLoggedByHand')}</h2>
         <ManualEntries
           entries={manualEntries.value}
           editingId={editing.value?.id}
@@ -184,5 +181,8 @@ function SidePanel() {
   );
 }
 
+// The page's language is that of the words shown, so screen readers pronounce them right.
+document.documentElement.lang = t('page_lang');
+document.title = t('scPanelTitle');
 prefetchScorecard(db()); // the saved scorecard's reads run beside the first render
 render(<SidePanel />, document.getElementById('app')!);
