@@ -1,8 +1,9 @@
 // The manager's leaderboard (issue #7): one row per rep, sortable by attainment, activity
 // score, win rate and pipeline. Sortable headers are buttons, and the sorted column says
 // so with aria-sort. A rep's name opens their summary and weekly review.
+import { t } from '../lib/i18n';
 import type { RepRow } from '../lib/sync-client';
-import { behindText, formatMoney, formatNumber, formatPercent, repLabel, SORT_COLUMNS, sortReps, type SortDir, type SortKey } from '../lib/sync-team';
+import { behindCell, formatMoney, formatNumber, formatPercent, repLabel, SORT_COLUMNS, sortReps, type SortDir, type SortKey } from '../lib/sync-team';
 
 export interface LeaderboardProps {
   reps: readonly RepRow[];
@@ -23,11 +24,11 @@ export function TeamLeaderboard({ reps, currency, sortKey, sortDir, onSort, onOp
   const rows = sortReps(reps, sortKey, sortDir);
   return (
     <table class="leaderboard" data-testid="leaderboard">
-      <caption>Reps ranked by attainment; sort by any column with a button</caption>
+      <caption>{t('teamLeaderboardCaption')}</caption>
       <thead>
         <tr>
           <th scope="col" class="num">#</th>
-          <th scope="col">Rep</th>
+          <th scope="col">{t('teamColRep')}</th>
           {SORT_COLUMNS.map(c => (
             <th key={c.key} scope="col" class="num" aria-sort={c.key === sortKey ? sortDir : 'none'} data-sort={c.key}>
               <button type="button" class="sort" onClick={() => onSort(c.key)}>
@@ -36,7 +37,7 @@ export function TeamLeaderboard({ reps, currency, sortKey, sortDir, onSort, onOp
               </button>
             </th>
           ))}
-          <th scope="col">Behind on</th>
+          <th scope="col">{t('teamColBehindOn')}</th>
         </tr>
       </thead>
       <tbody>
@@ -45,7 +46,7 @@ export function TeamLeaderboard({ reps, currency, sortKey, sortDir, onSort, onOp
             <td class="num">{r.rank}</td>
             <th scope="row">
               {onOpen ? (
-                <button type="button" class="link" onClick={() => onOpen(r)} aria-label={`Open ${repLabel(r)}'s summary and weekly review`}>
+                <button type="button" class="link" onClick={() => onOpen(r)} aria-label={t('teamOpenRep', repLabel(r))}>
                   {repLabel(r)}
                 </button>
               ) : (
@@ -56,7 +57,7 @@ export function TeamLeaderboard({ reps, currency, sortKey, sortDir, onSort, onOp
             {SORT_COLUMNS.map(c => (
               <td key={c.key} class="num" data-col={c.key}>{cell(c.key, r, currency)}</td>
             ))}
-            <td data-col="behind" class={r.behind ? 'error' : 'ok'}>{behindText(r).replace(/^Behind on /, '')}</td>
+            <td data-col="behind" class={r.behind ? 'error' : 'ok'}>{behindCell(r)}</td>
           </tr>
         ))}
       </tbody>

@@ -4,6 +4,7 @@
 // is sent until lib/team-plan.ts has found it valid; the server's refusals are shown in
 // the words TeamClient gives them.
 import { useSignal } from '@preact/signals';
+import { t, uiLocale } from '../lib/i18n';
 import type { Plan, PlanRevision } from '../lib/metrics/plan';
 import type { RepRow, TeamPlanAnswer } from '../lib/sync-client';
 import { basePlan, draftOf, revisionOn, rosterOf, teamPlanWithRevision, type AllocationArgs, type DraftErrors, type QuotaDraft } from '../lib/team-plan';
@@ -46,7 +47,7 @@ export function TeamPlanView(p: TeamPlanViewProps) {
 }
 
 function quarterText(rev: PlanRevision, money: (n: number) => string): string {
-  return rev.quarterQuotas ? rev.quarterQuotas.map((q, i) => `Q${i + 1} ${money(q)}`).join(', ') : 'a quarter of the annual quota each';
+  return rev.quarterQuotas ? rev.quarterQuotas.map((q, i) => t('teamPlanQuarterMoney', [i + 1, money(q)])).join(', ') : t('teamPlanQuarterEach');
 }
 
 function TeamPlanInForce({ answer, base, today, money, locale }: { answer: TeamPlanAnswer; base: Plan; today: string; money: (n: number) => string; locale?: string }) {
@@ -54,27 +55,27 @@ function TeamPlanInForce({ answer, base, today, money, locale }: { answer: TeamP
   const revisions = answer.planRevisions ?? [];
   return (
     <section class="card" aria-labelledby="tp-in-force">
-      <h2 id="tp-in-force">Team plan in force</h2>
+      <h2 id="tp-in-force">{t('teamPlanInForceTitle')}</h2>
       {!answer.plan ? (
-        <p data-testid="team-plan-none">Your team has no plan yet. Set the team's annual quota below; reps without an allocation then use the team's plan.</p>
+        <p data-testid="team-plan-none">{t('teamPlanNone')}</p>
       ) : !inForce ? (
-        <p data-testid="team-plan-none">The team's plan has no quota in force today (its first revision starts later).</p>
+        <p data-testid="team-plan-none">{t('teamPlanNoneToday')}</p>
       ) : (
         <dl class="tp-facts" data-testid="team-plan-in-force">
-          <dt>Annual team quota</dt><dd data-testid="team-quota">{money(inForce.annualQuota)}</dd>
-          <dt>Quarters</dt><dd>{quarterText(inForce, money)}</dd>
-          <dt>In force since</dt><dd>{formatCivilDate(inForce.effectiveFrom, locale)}</dd>
-          <dt>Currency</dt><dd>{base.currency}</dd>
+          <dt>{t('teamPlanAnnualTeamQuota')}</dt><dd data-testid="team-quota">{money(inForce.annualQuota)}</dd>
+          <dt>{t('teamPlanQuarters')}</dt><dd>{quarterText(inForce, money)}</dd>
+          <dt>{t('teamPlanInForceSince')}</dt><dd>{formatCivilDate(inForce.effectiveFrom, locale)}</dd>
+          <dt>{t('teamPlanCurrency')}</dt><dd>{base.currency}</dd>
         </dl>
       )}
       {answer.plan && base.annual.length > 0 && (
         <table data-testid="team-quota-history">
-          <caption>Team quota revisions</caption>
-          <thead><tr><th scope="col">From</th><th scope="col" class="num">Annual quota</th><th scope="col">Quarters</th></tr></thead>
+          <caption>{t('teamPlanQuotaRevisionsCaption')}</caption>
+          <thead><tr><th scope="col">{t('teamPlanColFrom')}</th><th scope="col" class="num">{t('teamPlanColAnnualQuota')}</th><th scope="col">{t('teamPlanQuarters')}</th></tr></thead>
           <tbody>
             {[...base.annual].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom)).map(r => (
               <tr key={r.effectiveFrom} aria-current={r === inForce ? 'true' : undefined}>
-                <td>{r.effectiveFrom}{r === inForce ? ' (in force)' : ''}</td><td class="num">{money(r.annualQuota)}</td><td>{quarterText(r, money)}</td>
+                <td>{r === inForce ? t('teamPlanDateInForce', r.effectiveFrom) : r.effectiveFrom}</td><td class="num">{money(r.annualQuota)}</td><td>{quarterText(r, money)}</td>
               </tr>
             ))}
           </tbody>
@@ -82,13 +83,13 @@ function TeamPlanInForce({ answer, base, today, money, locale }: { answer: TeamP
       )}
       {revisions.length > 0 && (
         <table data-testid="team-plan-revisions">
-          <caption>Saved revisions of the team plan (none is ever overwritten)</caption>
-          <thead><tr><th scope="col" class="num">#</th><th scope="col">Effective from</th><th scope="col">Saved</th><th scope="col">By</th></tr></thead>
+          <caption>{t('teamPlanSavedRevisionsCaption')}</caption>
+          <thead><tr><th scope="col" class="num">#</th><th scope="col">{t('teamPlanColEffectiveFrom')}</th><th scope="col">{t('teamPlanColSaved')}</th><th scope="col">{t('teamPlanColBy')}</th></tr></thead>
           <tbody>
             {[...revisions].reverse().map(r => (
               <tr key={r.revision} data-revision={r.revision}>
                 <td class="num">{r.revision}</td><td>{r.effective_from}</td>
-                <td>{new Date(r.set_at).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' })}</td><td>{r.set_by}</td>
+                <td>{new Date(r.set_at).toLocaleString(locale ?? uiLocale(), { dateStyle: 'medium', timeStyle: 'short' })}</td><td>{r.set_by}</td>
               </tr>
             ))}
           </tbody>
@@ -112,7 +113,7 @@ function TeamRevisionForm({ base, today, loc, save, reload, hasPlan }: {
     const check = teamPlanWithRevision(base, draft.value, loc.parse);
     if (!check.ok) {
       errors.value = check.errors;
-      state.value = { kind: 'invalid', message: 'Not saved: correct the fields marked below.' };
+      state.value = { kind: 'invalid', message: t('teamPlanNotSavedMarked') };
       // The keyboard lands on the first field to correct, once it is marked.
       setTimeout(() => form.querySelector<HTMLInputElement>('input[aria-invalid=true]')?.focus(), 0);
       return;
@@ -121,21 +122,22 @@ function TeamRevisionForm({ base, today, loc, save, reload, hasPlan }: {
     state.value = { kind: 'saving' };
     try {
       await save(check.plan, check.effectiveFrom);
-      state.value = { kind: 'saved', message: `Saved: the team's quota from ${check.effectiveFrom} is ${loc.format(check.plan.annual.find(r => r.effectiveFrom === check.effectiveFrom)!.annualQuota)} ${base.currency}.` };
+      const quota = check.plan.annual.find(r => r.effectiveFrom === check.effectiveFrom)!.annualQuota;
+      state.value = { kind: 'saved', message: t('teamPlanSavedTeamQuota', [check.effectiveFrom, loc.format(quota), base.currency]) };
       await reload();
     } catch (error) {
-      state.value = { kind: 'error', message: `Not saved: ${errorText(error)}` };
+      state.value = { kind: 'error', message: t('teamNotSaved', errorText(error)) };
     }
   };
 
   return (
     <section class="card" aria-labelledby="tp-new">
-      <h2 id="tp-new">New team quota revision</h2>
-      <p class="muted">The annual team quota and its quarterly split from a date on. The rest of the team's plan (targets, stages, commission) stays as it is; earlier revisions are kept.</p>
+      <h2 id="tp-new">{t('teamPlanNewRevision')}</h2>
+      <p class="muted">{t('teamPlanNewRevisionHelp')}</p>
       <form onSubmit={submit} noValidate aria-labelledby="tp-new" data-testid="team-revision-form">
-        <QuotaInputs idPrefix="tp-team" who="team" draft={draft.value} errors={errors.value} currency={base.currency} example={loc.example}
+        <QuotaInputs idPrefix="tp-team" annualLabel={t('teamPlanAnnualQuotaIn', base.currency)} draft={draft.value} errors={errors.value} example={loc.example}
           onDraft={change => (draft.value = change(draft.value))} />
-        <p><button type="submit" disabled={state.value.kind === 'saving'}>Save team plan</button></p>
+        <p><button type="submit" disabled={state.value.kind === 'saving'}>{t('teamPlanSaveTeamPlan')}</button></p>
         <Saving state={state.value} />
       </form>
     </section>

@@ -1,6 +1,7 @@
 // Each rep's share of the team's quota and the territory they belong to, from a chosen
 // date, with the allocations in force then added up against the team's quota.
 import { useSignal } from '@preact/signals';
+import { t } from '../lib/i18n';
 import type { PlanRevision } from '../lib/metrics/plan';
 import {
   allocationSum, allocationSumText, checkAllocation, draftOf, revisionOn, TERRITORY_MAX,
@@ -29,21 +30,22 @@ export function TeamPlanAllocations(p: TeamPlanAllocationsProps) {
   const territories = [...new Set(p.roster.map(r => r.territory).filter((t): t is string => !!t))].sort();
   return (
     <section class="card" aria-labelledby="tp-alloc">
-      <h2 id="tp-alloc">Allocations to reps and territories</h2>
-      <LabelledInput id="tp-alloc-from" label="Allocations take effect from" type="date" value={from.value} onInput={v => (from.value = v)} />
+      <h2 id="tp-alloc">{t('teamPlanAllocTitle')}</h2>
+      <LabelledInput id="tp-alloc-from" label={t('teamPlanAllocFrom')} type="date" value={from.value} onInput={v => (from.value = v)} />
       <p data-testid="allocation-sum" class={`tp-sum ${sum.status === 'over' || sum.status === 'under' ? 'warn' : ''}`} aria-live="polite">
-        On {sumDate}: {allocationSumText(sum, p.money)}
+        {t('teamPlanSumOn', [sumDate, allocationSumText(sum, p.money)])}
       </p>
       {p.roster.length === 0 ? (
-        <p class="muted">No reps in the team yet: your team's admin adds them with a token each.</p>
+        <p class="muted">{t('teamPlanNoReps')}</p>
       ) : (
         <div class="tp-scroll">
           <table class="tp-alloc" data-testid="allocations">
-            <caption>Each rep's annual quota, its quarterly split (optional) and territory, from the date above</caption>
+            <caption>{t('teamPlanAllocCaption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Rep</th><th scope="col" class="num">In force</th><th scope="col">Territory</th><th scope="col">Annual quota</th>
-                <th scope="col">Q1</th><th scope="col">Q2</th><th scope="col">Q3</th><th scope="col">Q4</th><th scope="col"><span class="sr-only">Save</span></th>
+                <th scope="col">{t('teamColRep')}</th><th scope="col" class="num">{t('teamPlanColInForce')}</th><th scope="col">{t('teamColTerritory')}</th><th scope="col">{t('teamPlanColAnnualQuota')}</th>
+                {[1, 2, 3, 4].map(q => <th key={q} scope="col">{t('teamPlanColQuarter', q)}</th>)}
+                <th scope="col"><span class="sr-only">{t('teamPlanSave')}</span></th>
               </tr>
             </thead>
             <tbody>
@@ -72,17 +74,18 @@ function AllocationRow({ rep, from, today, loc, money, save, reload }: { rep: Ro
     const check = checkAllocation(rep.rep, { ...draft.value, effectiveFrom: from }, territory.value, loc.parse, rep.annual);
     if (!check.ok) {
       errors.value = check.errors;
-      state.value = { kind: 'invalid', message: `Not saved for ${name}: correct the fields marked.` };
+      state.value = { kind: 'invalid', message: t('teamPlanNotSavedFor', name) };
       return;
     }
     errors.value = {};
     state.value = { kind: 'saving' };
     try {
       await save(check.args);
-      state.value = { kind: 'saved', message: `Saved: ${name}'s quota from ${check.args.effective_from} is ${money(check.args.annual_quota)}${check.args.territory ? `, in ${check.args.territory}` : ''}.` };
+      const { effective_from: from, annual_quota: quota, territory: where } = check.args;
+      state.value = { kind: 'saved', message: where ? t('teamPlanSavedAllocationIn', [name, from, money(quota), where]) : t('teamPlanSavedAllocation', [name, from, money(quota)]) };
       await reload();
     } catch (error) {
-      state.value = { kind: 'error', message: `Not saved for ${name}: ${errorText(error)}` };
+      state.value = { kind: 'error', message: t('teamPlanNotSavedForError', [name, errorText(error)]) };
     }
   };
   const onKey = (e: KeyboardEvent) => {
@@ -96,23 +99,23 @@ function AllocationRow({ rep, from, today, loc, money, save, reload }: { rep: Ro
         <th scope="row">{name}</th>
         <td class="num" data-col="in-force">{inForce ? money(inForce.annualQuota) : '—'}</td>
         <td>
-          <LabelledInput id={`${id}-territory`} hiddenLabel label={`Territory for ${name}`} value={territory.value} list="tp-territories" maxLength={TERRITORY_MAX + 20}
+          <LabelledInput id={`${id}-territory`} hiddenLabel label={t('teamPlanTerritoryFor', name)} value={territory.value} list="tp-territories" maxLength={TERRITORY_MAX + 20}
             describedBy={fieldError('territory')} onInput={v => (territory.value = v)} />
         </td>
         <td>
-          <LabelledInput id={`${id}-annual`} hiddenLabel numeric label={`Annual quota for ${name}`} value={draft.value.annual}
+          <LabelledInput id={`${id}-annual`} hiddenLabel numeric label={t('teamPlanAnnualQuotaFor', name)} value={draft.value.annual}
             describedBy={fieldError('annual')} onInput={v => (draft.value = { ...draft.value, annual: v })} />
         </td>
         {draft.value.quarters.map((q, i) => (
           <td key={i}>
-            <LabelledInput id={`${id}-q${i + 1}`} hiddenLabel numeric label={`Q${i + 1} quota for ${name}`} value={q} describedBy={quarterErrorId}
+            <LabelledInput id={`${id}-q${i + 1}`} hiddenLabel numeric label={t('teamPlanQuarterQuotaFor', [i + 1, name])} value={q} describedBy={quarterErrorId}
               onInput={v => (draft.value = { ...draft.value, quarters: draft.value.quarters.map((x, k) => (k === i ? v : x)) as QuotaDraft['quarters'] })} />
           </td>
         ))}
         <td>
           <button type="button" class="secondary" disabled={state.value.kind === 'saving'} onClick={() => void submit()}
             aria-describedby={state.value.kind === 'idle' ? undefined : msgId}>
-            Save<span class="sr-only"> allocation for {name}</span>
+            {t('teamPlanSave')}<span class="sr-only"> {t('teamPlanAllocationFor', name)}</span>
           </button>
         </td>
       </tr>
@@ -120,7 +123,7 @@ function AllocationRow({ rep, from, today, loc, money, save, reload }: { rep: Ro
         <tr class="tp-row-message" data-message-for={rep.rep}>
           <td colSpan={9} id={msgId}>
             {(['effectiveFrom', 'territory', 'annual', 'quarters'] as const).map(k =>
-              errors.value[k] ? <span key={k} class="field-error" id={k === 'effectiveFrom' ? undefined : `${id}-${k}-error`}>{k === 'effectiveFrom' ? `Date: ${errors.value[k]}` : errors.value[k]}</span> : null,
+              errors.value[k] ? <span key={k} class="field-error" id={k === 'effectiveFrom' ? undefined : `${id}-${k}-error`}>{k === 'effectiveFrom' ? t('teamPlanDateError', errors.value[k]!) : errors.value[k]}</span> : null,
             )}
             <Saving state={state.value} />
           </td>

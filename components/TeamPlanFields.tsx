@@ -1,5 +1,6 @@
 // Small pieces of the "Team plan" page: a labelled input with its inline message, the
 // annual + quarterly quota inputs, and the save status line.
+import { t } from '../lib/i18n';
 import type { DraftErrors, QuotaDraft } from '../lib/team-plan';
 
 export type SaveState =
@@ -42,23 +43,23 @@ export function LabelledInput(p: InputProps) {
 }
 
 /** Effective date, annual quota and Q1–Q4, stacked: the team's revision form. */
-export function QuotaInputs({ idPrefix, who, draft, errors, currency, example, onDraft }: {
-  idPrefix: string; who: string; draft: QuotaDraft; errors: DraftErrors; currency: string; example: string;
+export function QuotaInputs({ idPrefix, annualLabel, draft, errors, example, onDraft }: {
+  idPrefix: string; annualLabel: string; draft: QuotaDraft; errors: DraftErrors; example: string;
   /** Gets a change to apply to the draft as it is then: two inputs before a re-render must not undo each other. */
   onDraft(change: (d: QuotaDraft) => QuotaDraft): void;
 }) {
   const quartersError = `${idPrefix}-quarters-error`;
   return (
     <div class="tp-quota">
-      <LabelledInput id={`${idPrefix}-from`} label="Effective from" type="date" value={draft.effectiveFrom} error={errors.effectiveFrom}
+      <LabelledInput id={`${idPrefix}-from`} label={t('teamPlanEffectiveFrom')} type="date" value={draft.effectiveFrom} error={errors.effectiveFrom}
         onInput={v => onDraft(d => ({ ...d, effectiveFrom: v }))} />
-      <LabelledInput id={`${idPrefix}-annual`} label={`Annual ${who} quota (${currency})`} numeric value={draft.annual} error={errors.annual}
+      <LabelledInput id={`${idPrefix}-annual`} label={annualLabel} numeric value={draft.annual} error={errors.annual}
         onInput={v => onDraft(d => ({ ...d, annual: v }))} />
       <fieldset class="tp-quarters" aria-describedby={`${idPrefix}-quarters-hint`}>
-        <legend>Quarterly quotas</legend>
-        <p class="hint muted" id={`${idPrefix}-quarters-hint`}>Fiscal Q1 to Q4, adding up to the annual quota (numbers like {example}). Leave all four empty for a quarter each.</p>
+        <legend>{t('teamPlanQuarterlyQuotas')}</legend>
+        <p class="hint muted" id={`${idPrefix}-quarters-hint`}>{t('teamPlanQuartersHint', example)}</p>
         {draft.quarters.map((q, i) => (
-          <LabelledInput key={i} id={`${idPrefix}-q${i + 1}`} label={`Q${i + 1} quota`} numeric value={q}
+          <LabelledInput key={i} id={`${idPrefix}-q${i + 1}`} label={t('teamPlanQuarterQuota', i + 1)} numeric value={q}
             describedBy={errors.quarters ? quartersError : undefined}
             onInput={v => onDraft(d => ({ ...d, quarters: d.quarters.map((x, k) => (k === i ? v : x)) as QuotaDraft['quarters'] }))} />
         ))}
@@ -71,7 +72,7 @@ export function QuotaInputs({ idPrefix, who, draft, errors, currency, example, o
 /** What happened to the last save, said in words (an alert when it did not go through). */
 export function Saving({ state }: { state: SaveState }) {
   if (state.kind === 'idle') return <p role="status" class="tp-status" />;
-  if (state.kind === 'saving') return <p role="status" class="tp-status muted">Saving…</p>;
+  if (state.kind === 'saving') return <p role="status" class="tp-status muted">{t('teamPlanSaving')}</p>;
   if (state.kind === 'saved') return <p role="status" class="tp-status ok">{state.message}</p>;
   return <p role="alert" class="tp-status error">{state.message}</p>;
 }

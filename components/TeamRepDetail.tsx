@@ -3,7 +3,9 @@
 // and the weekly 1:1 review, where the manager leaves kudos and a focus for the week.
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
-import { DRIVER_LABELS, type Driver } from '../lib/metrics/drivers';
+import { driverLabel } from '../lib/driver-labels';
+import { t } from '../lib/i18n';
+import { DRIVERS } from '../lib/metrics/drivers';
 import type { RepReview, RepRow, StalledDeal } from '../lib/sync-client';
 import { behindText, driverRows, formatMoney, formatNumber, formatPercent, repLabel } from '../lib/sync-team';
 
@@ -39,9 +41,9 @@ export function TeamRepDetail({ rep, currency, stalled, week, loadReview, saveFe
     saved.value = null;
     try {
       await saveFeedback(kudos.value.trim(), focus.value.trim());
-      saved.value = { ok: true, text: `Saved for the week of ${week}. ${repLabel(rep)} sees it in the side panel after their next sync.` };
+      saved.value = { ok: true, text: t('teamFeedbackSaved', [week, repLabel(rep)]) };
     } catch (error) {
-      saved.value = { ok: false, text: `Not saved: ${error instanceof Error ? error.message : String(error)}` };
+      saved.value = { ok: false, text: t('teamNotSaved', error instanceof Error ? error.message : String(error)) };
     }
   };
 
@@ -50,21 +52,20 @@ export function TeamRepDetail({ rep, currency, stalled, week, loadReview, saveFe
   const name = repLabel(rep);
   return (
     <section class="card rep-detail" aria-labelledby="rep-detail-title" data-testid="rep-detail" data-rep={rep.rep}>
-      <p style={{ margin: 0 }}><button type="button" class="secondary" onClick={onClose}>← Back to the team</button></p>
+      <p style={{ margin: 0 }}><button type="button" class="secondary" onClick={onClose}>{t('teamBackToTeam')}</button></p>
       <h2 id="rep-detail-title">{name}{rep.territory ? ` · ${rep.territory}` : ''}</h2>
       <p data-testid="rep-goal">
-        Rank {rep.rank}: {formatMoney(rep.won, currency)} won{rep.quota ? ` of ${formatMoney(rep.quota, currency)} (${formatPercent(rep.attainment)})` : ''}
-        {rep.pacing ? `; ${formatMoney(Math.abs(rep.pacing.delta), currency)} ${rep.pacing.delta < 0 ? 'behind' : 'ahead of'} pace` : ''}.{' '}
+        {rep.quota ? t('teamRepGoalQuota', [rep.rank, formatMoney(rep.won, currency), formatMoney(rep.quota, currency), formatPercent(rep.attainment)]) : t('teamRepGoal', [rep.rank, formatMoney(rep.won, currency)])}
+        {rep.pacing ? t(rep.pacing.delta < 0 ? 'teamRepBehindPace' : 'teamRepAheadOfPace', formatMoney(Math.abs(rep.pacing.delta), currency)) : ''}.{' '}
         <span class={rep.behind ? 'error' : 'ok'}>{behindText(rep)}.</span>
       </p>
       <p class="muted">
-        Win rate {formatPercent(rep.winRate)} ({rep.wonCount} won, {rep.lostCount} lost) · pipeline {formatMoney(rep.pipeline, currency)} in {rep.pipelineCount} deals ·
-        activity score {formatNumber(rep.activityScore, 1)}
+        {t('teamRepStats', [formatPercent(rep.winRate), formatNumber(rep.wonCount), formatNumber(rep.lostCount), formatMoney(rep.pipeline, currency), formatNumber(rep.pipelineCount), formatNumber(rep.activityScore, 1)])}
       </p>
       {drivers.length > 0 && (
         <table data-testid="rep-drivers">
-          <caption>Drivers against targets, this period</caption>
-          <thead><tr><th scope="col">Driver</th><th scope="col" class="num">Actual</th><th scope="col" class="num">Target</th></tr></thead>
+          <caption>{t('teamDriversCaption')}</caption>
+          <thead><tr><th scope="col">{t('teamColDriver')}</th><th scope="col" class="num">{t('teamColActual')}</th><th scope="col" class="num">{t('teamColTarget')}</th></tr></thead>
           <tbody>
             {drivers.map(d => (
               <tr key={d.driver} data-driver={d.driver}>
@@ -78,18 +79,26 @@ export function TeamRepDetail({ rep, currency, stalled, week, loadReview, saveFe
       )}
       {mine.length > 0 && (
         <>
-          <h3 class="sub">Stalled deals</h3>
-          <ul>{mine.map(s => <li key={s.deal_id}>{s.name ?? s.deal_id}: {s.days_in_stage} days in {s.stage}{s.target_days !== null ? ` (target ${s.target_days})` : ''}</li>)}</ul>
+          <h3 class="sub">{t('teamStalledTitle')}</h3>
+          <ul>
+            {mine.map(s => (
+              <li key={s.deal_id}>
+                {s.target_days !== null
+                  ? t('teamRepStalledTarget', [s.name ?? s.deal_id, formatNumber(s.days_in_stage), s.stage, formatNumber(s.target_days)])
+                  : t('teamRepStalled', [s.name ?? s.deal_id, formatNumber(s.days_in_stage), s.stage])}
+              </li>
+            ))}
+          </ul>
         </>
       )}
-      <h3 class="sub" id="review-title">Weekly 1:1 review, week of {week}</h3>
+      <h3 class="sub" id="review-title">{t('teamReviewTitle', week)}</h3>
       <ReviewTable review={review.value} />
       <form onSubmit={submit} aria-labelledby="review-title">
-        <label for="fb-kudos">Kudos for {name}</label>
+        <label for="fb-kudos">{t('teamKudosFor', name)}</label>
         <textarea id="fb-kudos" rows={2} maxLength={MAX_FEEDBACK} value={kudos.value} onInput={e => ((kudos.value = e.currentTarget.value), (saved.value = null))} />
-        <label for="fb-focus">Focus for the week</label>
+        <label for="fb-focus">{t('teamFocusForWeek')}</label>
         <textarea id="fb-focus" rows={2} maxLength={MAX_FEEDBACK} value={focus.value} onInput={e => ((focus.value = e.currentTarget.value), (saved.value = null))} />
-        <p><button type="submit">Save feedback</button></p>
+        <p><button type="submit">{t('teamSaveFeedback')}</button></p>
         {saved.value && <p role={saved.value.ok ? 'status' : 'alert'} class={saved.value.ok ? 'ok' : 'error'}>{saved.value.text}</p>}
       </form>
     </section>
@@ -97,24 +106,24 @@ export function TeamRepDetail({ rep, currency, stalled, week, loadReview, saveFe
 }
 
 function ReviewTable({ review }: { review: Review }) {
-  if (review.status === 'loading') return <p class="muted" aria-busy="true">Loading the review…</p>;
-  if (review.status === 'error') return <p class="error" role="alert">Could not load the review: {review.message}</p>;
+  if (review.status === 'loading') return <p class="muted" aria-busy="true">{t('teamReviewLoading')}</p>;
+  if (review.status === 'error') return <p class="error" role="alert">{t('teamReviewError', review.message)}</p>;
   const r = review.value;
-  const drivers = (Object.keys(DRIVER_LABELS) as Driver[]).filter(d => (r.thisWeek[d] ?? 0) > 0 || (r.lastWeek[d] ?? 0) > 0 || r.targets[d] !== undefined);
+  const drivers = DRIVERS.filter(d => (r.thisWeek[d] ?? 0) > 0 || (r.lastWeek[d] ?? 0) > 0 || r.targets[d] !== undefined);
   return (
     <table data-testid="rep-review">
-      <caption>This week against last week and the weekly target</caption>
-      <thead><tr><th scope="col">Driver</th><th scope="col" class="num">This week</th><th scope="col" class="num">Last week</th><th scope="col" class="num">Target</th></tr></thead>
+      <caption>{t('teamReviewCaption')}</caption>
+      <thead><tr><th scope="col">{t('teamColDriver')}</th><th scope="col" class="num">{t('teamColThisWeek')}</th><th scope="col" class="num">{t('teamColLastWeek')}</th><th scope="col" class="num">{t('teamColTarget')}</th></tr></thead>
       <tbody>
         {drivers.map(d => (
           <tr key={d} data-driver={d}>
-            <th scope="row">{DRIVER_LABELS[d]}</th>
+            <th scope="row">{driverLabel(d)}</th>
             <td class="num">{formatNumber(r.thisWeek[d] ?? 0)}</td>
             <td class="num">{formatNumber(r.lastWeek[d] ?? 0)}</td>
             <td class="num">{formatNumber(r.targets[d] ?? null)}</td>
           </tr>
         ))}
-        <tr><th scope="row">Activity score</th><td class="num">{formatNumber(r.activityScore.thisWeek, 1)}</td><td class="num">{formatNumber(r.activityScore.lastWeek, 1)}</td><td class="num">—</td></tr>
+        <tr><th scope="row">{t('teamActivityScore')}</th><td class="num">{formatNumber(r.activityScore.thisWeek, 1)}</td><td class="num">{formatNumber(r.activityScore.lastWeek, 1)}</td><td class="num">—</td></tr>
       </tbody>
     </table>
   );

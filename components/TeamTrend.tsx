@@ -2,16 +2,17 @@
 // through the scorecard's chart wrapper; the numbers are in a table for screen readers.
 import uPlot from 'uplot';
 import { useMemo } from 'preact/hooks';
+import { t, uiLocale } from '../lib/i18n';
 import type { TeamSummary } from '../lib/sync-client';
 import { formatMoney, formatNumber, trendData } from '../lib/sync-team';
 import { axis, ChartFigure, UPlotChart, type ChartColors } from './Chart';
 
 const compactMoney = (v: number, currency: string) =>
-  new Intl.NumberFormat(undefined, { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 }).format(v);
+  new Intl.NumberFormat(uiLocale(), { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 }).format(v);
 
 export function TeamTrend({ summary }: { summary: TeamSummary }) {
   const data = useMemo(() => trendData(summary), [summary]);
-  if (data[0].length < 2) return <p class="muted">The trend shows once the period spans two weeks.</p>;
+  if (data[0].length < 2) return <p class="muted">{t('teamTrendTooShort')}</p>;
   const options = ({ width, height }: { width: number; height: number }, c: ChartColors): uPlot.Options => ({
     width,
     height,
@@ -19,23 +20,23 @@ export function TeamTrend({ summary }: { summary: TeamSummary }) {
     legend: { show: false },
     select: { show: false, left: 0, top: 0, width: 0, height: 0 },
     scales: { x: { time: true }, won: { range: (_u, _min, max) => [0, Math.max(1, max)] }, score: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
-    axes: [axis(c), axis(c, { scale: 'won', size: 56, values: (_u, ticks) => ticks.map(t => compactMoney(t, summary.currency)) }), axis(c, { scale: 'score', side: 1, grid: { show: false } })],
-    series: [{}, { scale: 'won', stroke: c.series[0], width: 2, label: 'Won' }, { scale: 'score', stroke: c.series[1], width: 2, dash: [4, 3], label: 'Activity score' }],
+    axes: [axis(c), axis(c, { scale: 'won', size: 56, values: (_u, ticks) => ticks.map(tick => compactMoney(tick, summary.currency)) }), axis(c, { scale: 'score', side: 1, grid: { show: false } })],
+    series: [{}, { scale: 'won', stroke: c.series[0], width: 2, label: t('teamWonLabel') }, { scale: 'score', stroke: c.series[1], width: 2, dash: [4, 3], label: t('teamActivityScore') }],
   });
   const total = data[1].reduce((a, b) => a + b, 0);
   return (
     <ChartFigure
       id="team-trend"
-      title="Weekly trend"
-      summary={`${formatMoney(total, summary.currency)} won over ${data[0].length} weeks.`}
-      legend={[{ label: 'Won', color: 'var(--chart-1)' }, { label: 'Activity score', color: 'var(--chart-2)', dashed: true }]}
+      title={t('teamWeeklyTrend')}
+      summary={t('teamTrendSummary', [formatMoney(total, summary.currency), formatNumber(data[0].length)])}
+      legend={[{ label: t('teamWonLabel'), color: 'var(--chart-1)' }, { label: t('teamActivityScore'), color: 'var(--chart-2)', dashed: true }]}
       table={
         <table>
-          <caption>Won and activity score per week</caption>
-          <thead><tr><th>Week</th><th>Won</th><th>Activity score</th></tr></thead>
+          <caption>{t('teamTrendCaption')}</caption>
+          <thead><tr><th>{t('teamColWeek')}</th><th>{t('teamWonLabel')}</th><th>{t('teamActivityScore')}</th></tr></thead>
           <tbody>
-            {summary.trend.map(t => (
-              <tr key={t.week}><td>{t.week}</td><td>{formatMoney(t.won, summary.currency)}</td><td>{formatNumber(t.activityScore, 1)}</td></tr>
+            {summary.trend.map(w => (
+              <tr key={w.week}><td>{w.week}</td><td>{formatMoney(w.won, summary.currency)}</td><td>{formatNumber(w.activityScore, 1)}</td></tr>
             ))}
           </tbody>
         </table>

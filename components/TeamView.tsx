@@ -3,10 +3,12 @@
 // last pulled snapshot and say when it is from.
 import type { ComponentChildren } from 'preact';
 import { useSignal } from '@preact/signals';
+import { t } from '../lib/i18n';
 import type { RepRow, TeamSummary } from '../lib/sync-client';
 import type { TeamState } from '../lib/sync-team-store';
-import { behindText, formatMoney, formatNumber, formatPercent, repLabel, teamLine, TIER_LABELS, type SortDir, type SortKey } from '../lib/sync-team';
-import { formatTime } from '../lib/sync-view';
+import { behindText, formatMoney, formatNumber, formatPercent, repLabel, teamLine, tierName, type SortDir, type SortKey } from '../lib/sync-team';
+import { countText, formatTime } from '../lib/sync-view';
+import { tParts } from './t-parts';
 import { TeamLeaderboard } from './TeamLeaderboard';
 import { TeamTrend } from './TeamTrend';
 
@@ -14,15 +16,14 @@ export function AsOf({ state, now }: { state: Extract<TeamState, { status: 'read
   const asOf = formatTime(state.snapshot.summary.asOf, now);
   return (
     <p class={state.stale ? 'error' : 'muted'} data-testid="as-of" role="status">
-      As of {asOf}
-      {state.stale ? `. Offline: showing the last pulled numbers (${state.stale})` : state.refreshing ? ' (refreshing…)' : ''}
+      {state.stale ? t('teamAsOfOffline', [asOf, state.stale]) : state.refreshing ? t('teamAsOfRefreshing', asOf) : t('teamAsOf', asOf)}
     </p>
   );
 }
 
 export function TeamStateView({ state, children }: { state: TeamState; children: (s: Extract<TeamState, { status: 'ready' }>) => ComponentChildren }) {
-  if (state.status === 'loading') return <p class="muted" aria-busy="true">Loading the team's numbers…</p>;
-  if (state.status === 'error') return <p class="error" role="alert">Could not load the team's numbers: {state.message}</p>;
+  if (state.status === 'loading') return <p class="muted" aria-busy="true">{t('teamLoading')}</p>;
+  if (state.status === 'error') return <p class="error" role="alert">{t('teamLoadError', state.message)}</p>;
   return <>{children(state)}</>;
 }
 
@@ -46,30 +47,31 @@ export function TeamManagerView({ summary, sortKey, sortDir, onSort, onOpen, onE
   return (
     <div data-testid="team-view">
       <p data-testid="team-totals" class="team-totals">
-        <strong>{summary.team.name}</strong>, {summary.team.reps} reps: {teamLine(summary)}.
+        {tParts('teamTotals', <strong>{summary.team.name}</strong>, countText(summary.team.reps, 'teamRepsOne', 'teamRepsOther'), teamLine(summary))}
       </p>
       <TeamLeaderboard reps={summary.reps} currency={summary.currency} sortKey={sortKey} sortDir={sortDir} onSort={onSort} onOpen={onOpen} />
-      <p><button type="button" class="secondary" onClick={onExport}>Export table (CSV)</button></p>
-      <h2 id="team-behind">Who is behind</h2>
+      <p><button type="button" class="secondary" onClick={onExport}>{t('teamExportCsv')}</button></p>
+      <h2 id="team-behind">{t('teamWhoIsBehind')}</h2>
       {behind.length === 0 ? (
-        <p class="ok">Everyone is on pace.</p>
+        <p class="ok">{t('teamEveryoneOnPace')}</p>
       ) : (
         <ul aria-labelledby="team-behind" data-testid="team-behind">
           {behind.map(r => (
             <li key={r.rep} data-rep={r.rep}>
-              {repLabel(r)}: {behindText(r).toLowerCase()}
-              {r.pacing ? ` (${formatMoney(Math.abs(r.pacing.delta), summary.currency)} behind pace)` : ''}
+              {r.pacing
+                ? t('teamBehindItemPace', [repLabel(r), behindText(r, 'mid'), formatMoney(Math.abs(r.pacing.delta), summary.currency)])
+                : t('teamBehindItem', [repLabel(r), behindText(r, 'mid')])}
             </li>
           ))}
         </ul>
       )}
-      <h2 id="team-stalled">Stalled deals</h2>
+      <h2 id="team-stalled">{t('teamStalledTitle')}</h2>
       {summary.stalled.length === 0 ? (
-        <p class="muted">No open deal is past its stage's time target.</p>
+        <p class="muted">{t('teamNoStalled')}</p>
       ) : (
         <table data-testid="team-stalled">
-          <caption>Open deals past their stage's time target, oldest first</caption>
-          <thead><tr><th scope="col">Deal</th><th scope="col">Rep</th><th scope="col">Stage</th><th scope="col" class="num">Days</th><th scope="col" class="num">Amount</th></tr></thead>
+          <caption>{t('teamStalledCaption')}</caption>
+          <thead><tr><th scope="col">{t('teamColDeal')}</th><th scope="col">{t('teamColRep')}</th><th scope="col">{t('teamColStage')}</th><th scope="col" class="num">{t('teamColDays')}</th><th scope="col" class="num">{t('teamColAmount')}</th></tr></thead>
           <tbody>
             {shownStalled.map(s => (
               <tr key={`${s.rep}|${s.deal_id}`}>
@@ -86,25 +88,25 @@ export function TeamManagerView({ summary, sortKey, sortDir, onSort, onOpen, onE
       {stalled.length > STALLED_SHOWN && (
         <p>
           <button type="button" class="secondary" aria-expanded={allStalled.value} onClick={() => (allStalled.value = !allStalled.value)}>
-            {allStalled.value ? `Show the oldest ${STALLED_SHOWN}` : `Show all ${stalled.length} stalled deals`}
+            {allStalled.value ? t('teamStalledShowOldest', STALLED_SHOWN) : t('teamStalledShowAll', stalled.length)}
           </button>
         </p>
       )}
       {summary.territories.length > 1 && (
         <>
-          <h2 id="team-territories">Territories</h2>
+          <h2 id="team-territories">{t('teamTerritoriesTitle')}</h2>
           <table data-testid="team-territories">
-            <caption>Won against quota by territory</caption>
-            <thead><tr><th scope="col">Territory</th><th scope="col" class="num">Reps</th><th scope="col" class="num">Won</th><th scope="col" class="num">Attainment</th><th scope="col" class="num">Pipeline</th></tr></thead>
+            <caption>{t('teamTerritoriesCaption')}</caption>
+            <thead><tr><th scope="col">{t('teamColTerritory')}</th><th scope="col" class="num">{t('teamColReps')}</th><th scope="col" class="num">{t('teamWonLabel')}</th><th scope="col" class="num">{t('teamAttainment')}</th><th scope="col" class="num">{t('teamPipeline')}</th></tr></thead>
             <tbody>
-              {summary.territories.map(t => (
-                <tr key={t.territory ?? '-'}><th scope="row">{t.territory ?? 'No territory'}</th><td class="num">{t.reps}</td><td class="num">{formatMoney(t.won, summary.currency)}</td><td class="num">{formatPercent(t.attainment)}</td><td class="num">{formatMoney(t.pipeline, summary.currency)}</td></tr>
+              {summary.territories.map(ter => (
+                <tr key={ter.territory ?? '-'}><th scope="row">{ter.territory ?? t('teamNoTerritory')}</th><td class="num">{formatNumber(ter.reps)}</td><td class="num">{formatMoney(ter.won, summary.currency)}</td><td class="num">{formatPercent(ter.attainment)}</td><td class="num">{formatMoney(ter.pipeline, summary.currency)}</td></tr>
               ))}
             </tbody>
           </table>
         </>
       )}
-      <h2>Trend</h2>
+      <h2>{t('teamTrendTitle')}</h2>
       <TeamTrend summary={summary} />
     </div>
   );
@@ -113,23 +115,25 @@ export function TeamManagerView({ summary, sortKey, sortDir, onSort, onOpen, onE
 /** A rep's own row and rank: what a token without the manager role may see. */
 export function TeamRepView({ summary }: { summary: TeamSummary }) {
   const me = summary.reps.find(r => r.rep === summary.viewer.rep) ?? summary.reps[0];
-  if (!me) return <p class="muted">The team server has no numbers for you in this period yet.</p>;
+  if (!me) return <p class="muted">{t('teamRepNoNumbers')}</p>;
   return (
     <div data-testid="team-rank">
-      <p class="big" aria-label={`Rank ${me.rank} of ${summary.team.reps} in ${summary.team.name}`}>
-        #{me.rank} <span class="muted" style={{ fontSize: '14px', fontWeight: 400 }}>of {summary.team.reps} in {summary.team.name}</span>
+      <p class="big" aria-label={t('teamRankLabel', [me.rank, summary.team.reps, summary.team.name])}>
+        #{me.rank} <span class="muted" style={{ fontSize: '14px', fontWeight: 400 }}>{t('teamRankOf', [summary.team.reps, summary.team.name])}</span>
       </p>
       <table>
-        <caption>Your numbers on the team server this period</caption>
+        <caption>{t('teamYourNumbersCaption')}</caption>
         <tbody>
-          <tr><th scope="row">Attainment</th><td class="num">{formatPercent(me.attainment)}</td></tr>
-          <tr><th scope="row">Won</th><td class="num">{formatMoney(me.won, summary.currency)}</td></tr>
-          <tr><th scope="row">Activity score</th><td class="num">{formatNumber(me.activityScore, 1)}</td></tr>
-          <tr><th scope="row">Win rate</th><td class="num">{formatPercent(me.winRate)}</td></tr>
-          <tr><th scope="row">Pipeline</th><td class="num">{formatMoney(me.pipeline, summary.currency)}</td></tr>
+          <tr><th scope="row">{t('teamAttainment')}</th><td class="num">{formatPercent(me.attainment)}</td></tr>
+          <tr><th scope="row">{t('teamWonLabel')}</th><td class="num">{formatMoney(me.won, summary.currency)}</td></tr>
+          <tr><th scope="row">{t('teamActivityScore')}</th><td class="num">{formatNumber(me.activityScore, 1)}</td></tr>
+          <tr><th scope="row">{t('teamWinRate')}</th><td class="num">{formatPercent(me.winRate)}</td></tr>
+          <tr><th scope="row">{t('teamPipeline')}</th><td class="num">{formatMoney(me.pipeline, summary.currency)}</td></tr>
         </tbody>
       </table>
-      <p class={me.behind ? 'error' : 'ok'}>{behindText(me)}{me.behindTier && me.behindTier !== 'deals' ? `: the pyramid's ${TIER_LABELS[me.behindTier].toLowerCase()} tier is behind its target` : ''}.</p>
+      <p class={me.behind ? 'error' : 'ok'}>
+        {me.behindTier && me.behindTier !== 'deals' ? t('teamRepStatusTier', [behindText(me), tierName(me.behindTier)]) : t('teamRepStatus', behindText(me))}
+      </p>
     </div>
   );
 }

@@ -5,6 +5,7 @@
 import Dexie from 'dexie';
 import { browser } from 'wxt/browser';
 import type { PacerDb } from './db';
+import { t } from './i18n';
 import { onMessage } from './messages';
 import { periodContaining } from './metrics/periods';
 import { planSettings } from './settings';
@@ -98,8 +99,8 @@ async function syncOnce(db: PacerDb, force: boolean): Promise<SyncStatus> {
   }
   const url = checkServerUrl(settings.url);
   if (!url.ok) return fail(previous, db, new SyncError('config', url.error), now);
-  if (!token.trim()) return fail(previous, db, new SyncError('config', 'No team token: paste the token your manager gave you in Options → Team sync.'), now);
-  if (globalThis.navigator?.onLine === false) return fail(previous, db, new SyncError('network', 'The browser is offline; Pacer sends what waits once it is back online.'), now);
+  if (!token.trim()) return fail(previous, db, new SyncError('config', t('syncErrNoToken')), now);
+  if (globalThis.navigator?.onLine === false) return fail(previous, db, new SyncError('network', t('syncErrBrowserOffline')), now);
 
   // A watchdog: if this worker dies mid-run (Chrome stops idle or busy workers), the alarm
   // wakes the next one to resume; a finished run replaces it (cleared, or the backoff's time).

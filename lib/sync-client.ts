@@ -2,6 +2,7 @@
 // client talks to our gateway, to PostgREST or to Supabase over the same migrations.
 // Every failure becomes a SyncError with a sentence a rep can act on. The token goes
 // into the Authorization header and nowhere else: never into a message, never a log.
+import { t } from './i18n';
 import type { ServerDeal, ServerEvent } from './sync-map';
 import type { Driver } from './metrics/drivers';
 import type { Plan, PlanRevision } from './metrics/plan';
@@ -214,26 +215,26 @@ export class TeamClient {
         cache: 'no-store',
       });
     } catch (error) {
-      const why = controller.signal.aborted ? 'it did not answer in time' : 'offline, or the server is down';
-      throw new SyncError('network', `Can't reach the team server at ${host} (${why}).`);
+      const why = t(controller.signal.aborted ? 'syncErrTimeout' : 'syncErrOffline');
+      throw new SyncError('network', t('syncErrNetwork', [host, why]));
     } finally {
       clearTimeout(timer);
     }
     if (!res.ok) {
       const said = redactToken(await errorMessage(res), this.options.token);
-      if (res.status === 401) throw new SyncError('auth', `The team server refused your token: ${said}. Ask your manager for a new token.`, 401);
-      if (res.status === 403) throw new SyncError('forbidden', `Not allowed: ${said}.`, 403);
-      if (res.status === 413) throw new SyncError('rejected', `The team server found the batch too large: ${said}.`, 413);
-      if (res.status === 426) throw new SyncError('config', `The team server wants HTTPS: ${said}.`, 426);
-      if (res.status === 404) throw new SyncError('config', `${host} has no Pacer team API (${fn} not found). Check the URL.`, 404);
-      if (res.status === 408 || res.status === 429 || res.status >= 500) throw new SyncError('server', `The team server had a problem (HTTP ${res.status}): ${said}.`, res.status);
-      throw new SyncError('rejected', `The team server rejected the data (HTTP ${res.status}): ${said}.`, res.status);
+      if (res.status === 401) throw new SyncError('auth', t('syncErrAuth', said), 401);
+      if (res.status === 403) throw new SyncError('forbidden', t('syncErrForbidden', said), 403);
+      if (res.status === 413) throw new SyncError('rejected', t('syncErrTooLarge', said), 413);
+      if (res.status === 426) throw new SyncError('config', t('syncErrHttps', said), 426);
+      if (res.status === 404) throw new SyncError('config', t('syncErrNotFound', [host, fn]), 404);
+      if (res.status === 408 || res.status === 429 || res.status >= 500) throw new SyncError('server', t('syncErrServer', [res.status, said]), res.status);
+      throw new SyncError('rejected', t('syncErrRejected', [res.status, said]), res.status);
     }
     const body = await res.text();
     try {
       return (body ? JSON.parse(body) : null) as T;
     } catch {
-      throw new SyncError('config', `${host} did not answer with JSON. Is this the Pacer team server's URL?`);
+      throw new SyncError('config', t('syncErrNotJson', host));
     }
   }
 

@@ -5,6 +5,7 @@
 // A local edit is neither silently kept nor silently lost: the background puts the
 // team's plan back and records when, and the options page and side panel say which plan
 // is in force. Pure: no WXT, no storage.
+import { t } from './i18n';
 import { validatePlan, type Plan, type PlanRevision } from './metrics/plan';
 import type { TeamPlanAnswer } from './sync-client';
 import type { TeamPlanState } from './sync-state';
@@ -66,7 +67,7 @@ export type PlanApply = { kind: 'unchanged' } | { kind: 'apply'; plan: Plan } | 
 export function planToApply(local: Plan, team: TeamPlanState): PlanApply {
   if (planSource(local, team) === 'team') return { kind: 'unchanged' };
   const check = validatePlan(withTeamPlan(local, team));
-  if (!check.ok) return { kind: 'invalid', message: `Your team's plan cannot be used: ${check.errors.map(e => `${e.path}: ${e.message}`).join('; ')}` };
+  if (!check.ok) return { kind: 'invalid', message: t('syncErrTeamPlan', check.errors.map(e => `${e.path}: ${e.message}`).join('; ')) };
   // validatePlan may normalize; what is stored must be what planSource compares against.
   return { kind: 'apply', plan: withTeamPlan(local, team) };
 }

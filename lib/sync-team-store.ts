@@ -3,6 +3,7 @@
 // pulled numbers offline ("as of <time>"). The token is read here and sent only to the
 // configured server.
 import { storage } from '#imports';
+import { t } from './i18n';
 import type { Plan } from './metrics/plan';
 import { TeamClient, type TeamSummary, type WhoAmI } from './sync-client';
 import { syncStatus, teamSyncSettings, teamToken } from './sync-state';
@@ -54,7 +55,7 @@ export async function loadTeamSummary(conn: TeamConnection, period: TeamPeriod, 
   try {
     range = periodRange(period, now, plan);
   } catch (error) {
-    return emit({ status: 'error', message: `Your plan cannot place this period: ${error instanceof Error ? error.message : String(error)}` });
+    return emit({ status: 'error', message: t('syncErrPeriod', error instanceof Error ? error.message : String(error)) });
   }
   const key = `${range.from}|${range.to}`;
   const stored = (await teamSnapshots.getValue())[key];

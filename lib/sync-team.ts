@@ -1,17 +1,14 @@
 // The manager's popup (issue #7, item 5): pure shaping of a TeamSummary for the table,
-// its sorting, the CSV export and the trend chart. Tested without a DOM.
+// its sorting, the CSV export and the trend chart. Tested without a DOM. The words come
+// from the locale files; the CSV's header and codes stay English (a data contract).
 import { csvLine } from './csv';
-import { DRIVER_LABELS, type Driver } from './metrics/drivers';
+import { driverLabel } from './driver-labels';
+import { t, uiLocale, type MessageKey } from './i18n';
+import { DRIVERS, type Driver } from './metrics/drivers';
 import { periodContaining, type PeriodOptions } from './metrics/periods';
 import type { RepRow, TeamSummary, Tier } from './sync-client';
 
 export type TeamPeriod = 'week' | 'month' | 'quarter' | 'year';
-export const TEAM_PERIODS: readonly { value: TeamPeriod; label: string }[] = [
-  { value: 'week', label: 'Week' },
-  { value: 'month', label: 'Month' },
-  { value: 'quarter', label: 'Quarter' },
-  { value: 'year', label: 'Year' },
-];
 
 /** The local dates [from, to) of the period containing `now`, in the plan's calendar. */
 export function periodRange(period: TeamPeriod, now: Date, plan: PeriodOptions): { from: string; to: string; label: string } {
@@ -21,12 +18,14 @@ export function periodRange(period: TeamPeriod, now: Date, plan: PeriodOptions):
 
 export type SortKey = 'attainment' | 'activityScore' | 'winRate' | 'pipeline';
 export type SortDir = 'descending' | 'ascending';
-export const SORT_COLUMNS: readonly { key: SortKey; label: string }[] = [
-  { key: 'attainment', label: 'Attainment' },
-  { key: 'activityScore', label: 'Activity score' },
-  { key: 'winRate', label: 'Win rate' },
-  { key: 'pipeline', label: 'Pipeline' },
-];
+const SORT_LABELS: Record<SortKey, MessageKey> = { attainment: 'teamAttainment', activityScore: 'teamActivityScore', winRate: 'teamWinRate', pipeline: 'teamPipeline' };
+/** The leaderboard's sortable columns, in order, named in the interface's language. */
+export const SORT_COLUMNS: readonly { key: SortKey; readonly label: string }[] = (Object.keys(SORT_LABELS) as SortKey[]).map(key => ({
+  key,
+  get label() {
+    return t(SORT_LABELS[key]);
+  },
+}));
 
 /** Sorted by one column; unknown (null) values last either way, then by rank. */
 export function sortReps(reps: readonly RepRow[], key: SortKey, dir: SortDir): RepRow[] {
@@ -42,31 +41,44 @@ export function sortReps(reps: readonly RepRow[], key: SortKey, dir: SortDir): R
 
 export const repLabel = (r: Pick<RepRow, 'rep' | 'repName'>) => r.repName ?? r.rep;
 
-export const TIER_LABELS: Record<Tier, string> = {
-  calls: 'Calls',
-  meetings: 'Meetings',
-  proposals: 'Proposals',
-  deals: 'Deals (quota)',
+const TIER_NAMES: Record<Tier, MessageKey> = { calls: 'teamTierCalls', meetings: 'teamTierMeetings', proposals: 'teamTierProposals', deals: 'teamTierDeals' };
+/** A tier of the pyramid inside a sentence or a table cell: "meetings", "deals (quota)". */
+export const tierName = (tier: Tier): string => t(TIER_NAMES[tier]);
+
+// Whole phrases per tier: languages decline the tier's name after "behind on".
+const BEHIND: Record<Tier, { start: MessageKey; mid: MessageKey }> = {
+  calls: { start: 'teamBehindCalls', mid: 'teamBehindCallsMid' },
+  meetings: { start: 'teamBehindMeetings', mid: 'teamBehindMeetingsMid' },
+  proposals: { start: 'teamBehindProposals', mid: 'teamBehindProposalsMid' },
+  deals: { start: 'teamBehindDeals', mid: 'teamBehindDealsMid' },
 };
 
-/** "Behind on meetings", "Behind on the quota", or "On pace". */
-export function behindText(r: Pick<RepRow, 'behind' | 'behindTier'>): string {
-  if (!r.behind && !r.behindTier) return 'On pace';
-  if (r.behindTier === 'deals' || !r.behindTier) return 'Behind on deals (quota)';
-  return `Behind on ${TIER_LABELS[r.behindTier].toLowerCase()}`;
+/** The tier a rep is behind on; the quota when the server names none. */
+const behindTier = (r: Pick<RepRow, 'behindTier'>): Tier => r.behindTier ?? 'deals';
+
+/**
+ * "Behind on meetings", "Behind on deals (quota)", or "On pace"; `mid` for after
+ * "Name: " ("behind on meetings").
+ */
+export function behindText(r: Pick<RepRow, 'behind' | 'behindTier'>, position: 'start' | 'mid' = 'start'): string {
+  if (!r.behind && !r.behindTier) return t(position === 'start' ? 'teamOnPace' : 'teamOnPaceMid');
+  return t(BEHIND[behindTier(r)][position]);
 }
+
+/** The leaderboard's "Behind on" cell: the tier's name, or "On pace". */
+export const behindCell = (r: Pick<RepRow, 'behind' | 'behindTier'>): string => (!r.behind && !r.behindTier ? t('teamOnPace') : tierName(behindTier(r)));
 
 export const formatPercent = (v: number | null) => (v === null ? '—' : `${Math.round(v * 100)} %`);
 export const formatMoney = (v: number | null, currency: string) =>
-  v === null ? '—' : new Intl.NumberFormat(undefined, { style: 'currency', currency, maximumFractionDigits: 0 }).format(v);
-export const formatNumber = (v: number | null, digits = 0) => (v === null ? '—' : new Intl.NumberFormat(undefined, { maximumFractionDigits: digits }).format(v));
+  v === null ? '—' : new Intl.NumberFormat(uiLocale(), { style: 'currency', currency, maximumFractionDigits: 0 }).format(v);
+export const formatNumber = (v: number | null, digits = 0) => (v === null ? '—' : new Intl.NumberFormat(uiLocale(), { maximumFractionDigits: digits }).format(v));
 
 /** A rep's drivers against their targets, in the order the metrics list them; drivers with neither are left out. */
 export function driverRows(r: RepRow): { driver: Driver; label: string; actual: number; target: number | null; behind: boolean }[] {
-  return (Object.keys(DRIVER_LABELS) as Driver[])
+  return DRIVERS
     .map(driver => ({ driver, d: r.drivers[driver] }))
     .filter(({ d }) => d && (d.actual > 0 || d.target !== null))
-    .map(({ driver, d }) => ({ driver, label: DRIVER_LABELS[driver], actual: d!.actual, target: d!.target, behind: d!.target !== null && d!.actual < d!.target }));
+    .map(({ driver, d }) => ({ driver, label: driverLabel(driver), actual: d!.actual, target: d!.target, behind: d!.target !== null && d!.actual < d!.target }));
 }
 
 export const CSV_HEADER = ['rank', 'rep', 'territory', 'quota', 'won', 'attainment', 'activity_score', 'win_rate', 'pipeline', 'pipeline_deals', 'behind_tier', 'currency'] as const;
@@ -90,12 +102,13 @@ export function trendData(s: Pick<TeamSummary, 'trend'>): [number[], number[], n
 
 /** Team totals in words: "$1.2M won of $2M quota (60 %), $30k behind pace". */
 export function teamLine(s: TeamSummary): string {
-  const t = s.team;
-  if (t.won === null) return '';
-  const parts = [`${formatMoney(t.won, s.currency)} won${t.quota ? ` of ${formatMoney(t.quota, s.currency)} quota (${formatPercent(t.attainment)})` : ''}`];
-  if (t.pacing) {
-    const d = t.pacing.delta;
-    parts.push(Math.abs(d) < 0.5 ? 'on pace' : `${formatMoney(Math.abs(d), s.currency)} ${d < 0 ? 'behind' : 'ahead of'} pace`);
+  const team = s.team;
+  if (team.won === null) return '';
+  const won = formatMoney(team.won, s.currency);
+  const parts = [team.quota ? t('teamWonOfQuota', [won, formatMoney(team.quota, s.currency), formatPercent(team.attainment)]) : t('teamWon', won)];
+  if (team.pacing) {
+    const d = team.pacing.delta;
+    parts.push(Math.abs(d) < 0.5 ? t('teamOnPaceInline') : t(d < 0 ? 'teamBehindPace' : 'teamAheadOfPace', formatMoney(Math.abs(d), s.currency)));
   }
   return parts.join(', ');
 }

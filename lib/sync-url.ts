@@ -1,6 +1,7 @@
 // Where the team server may be: HTTPS anywhere, plain HTTP only on this machine
 // (issue #7: a token sent in the clear over a network is a token given away).
-// Pure: the options page, the background and the tests share it.
+// Pure: the options page, the background and the tests share it. Words: lib/i18n.ts.
+import { t } from './i18n';
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
@@ -12,19 +13,19 @@ export const isLoopbackHost = (hostname: string): boolean =>
 /** Normalizes the team server's base URL (no trailing slash), or says in words why it can't be used. */
 export function checkServerUrl(input: string): ServerUrlCheck {
   const text = input.trim();
-  if (!text) return { ok: false, error: 'Enter the team server URL your manager gave you.' };
+  if (!text) return { ok: false, error: t('syncUrlEmpty') };
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    return { ok: false, error: `"${text}" is not a URL. It looks like https://pacer.example.com.` };
+    return { ok: false, error: t('syncUrlInvalid', text) };
   }
-  if (url.username || url.password) return { ok: false, error: 'Put the token in the token field, not in the URL.' };
-  if (url.search || url.hash) return { ok: false, error: 'The team server URL takes no ?query or #fragment.' };
+  if (url.username || url.password) return { ok: false, error: t('syncUrlCredentials') };
+  if (url.search || url.hash) return { ok: false, error: t('syncUrlQuery') };
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-    return { ok: false, error: `Plain http:// is refused: your token would cross the network unencrypted. Use https://${url.host}${url.pathname === '/' ? '' : url.pathname}.` };
+    return { ok: false, error: t('syncUrlPlainHttp', `https://${url.host}${url.pathname === '/' ? '' : url.pathname}`) };
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, error: `${url.protocol} URLs are not supported; use https://.` };
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, error: t('syncUrlProtocol', url.protocol) };
   const base = `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
   return { ok: true, url: base, origin: url.origin };
 }

@@ -1,19 +1,26 @@
 // Words for team sync's state, shared by the options page, the side panel and the popup.
-// Pure: tested without a DOM.
+// Pure: tested without a DOM; the words come from the locale files (lib/i18n.ts).
+import { formatNumber, t, uiLocale, type MessageKey } from './i18n';
 import type { Plan } from './metrics/plan';
 import type { WhoAmI } from './sync-client';
 import { planSource } from './sync-plan';
 import type { SyncStatus, TeamPlanState, Waiting } from './sync-state';
 
+/** `oneKey` or `otherKey` by the interface language's plural rules, with `n` in its digits as $1. */
+export function countText(n: number, oneKey: MessageKey, otherKey: MessageKey): string {
+  const locale = uiLocale();
+  return t(new Intl.PluralRules(locale).select(n) === 'one' ? oneKey : otherKey, formatNumber(n, locale));
+}
+
 export const formatTime = (iso: string | undefined, now = new Date()): string => {
-  if (!iso) return 'never';
+  if (!iso) return t('syncNever');
   const at = new Date(iso);
-  if (Number.isNaN(at.getTime())) return 'unknown';
+  if (Number.isNaN(at.getTime())) return t('syncUnknown');
   const sameDay = at.toDateString() === now.toDateString();
-  return new Intl.DateTimeFormat(undefined, sameDay ? { timeStyle: 'short' } : { dateStyle: 'medium', timeStyle: 'short' }).format(at);
+  return new Intl.DateTimeFormat(uiLocale(), sameDay ? { timeStyle: 'short' } : { dateStyle: 'medium', timeStyle: 'short' }).format(at);
 };
 
-export const roleLabel = (role: WhoAmI['role']) => (role === 'manager' ? 'manager' : 'rep');
+export const roleLabel = (role: WhoAmI['role']) => t(role === 'manager' ? 'syncRoleManager' : 'syncRoleRep');
 
 /** "Acme Sales · Sam Rivera (rep, West)" */
 export function whoamiLine(who: WhoAmI): string {
@@ -23,19 +30,24 @@ export function whoamiLine(who: WhoAmI): string {
 
 export function waitingLine(w: Waiting): string {
   const parts = [
-    `${w.events} ${w.events === 1 ? 'event' : 'events'}`,
-    ...(w.deals ? [`${w.deals} ${w.deals === 1 ? 'deal' : 'deals'}`] : []),
-    ...(w.erasures ? [`${w.erasures} ${w.erasures === 1 ? 'erasure' : 'erasures'}`] : []),
+    countText(w.events, 'syncEventsOne', 'syncEventsOther'),
+    ...(w.deals ? [countText(w.deals, 'syncDealsOne', 'syncDealsOther')] : []),
+    ...(w.erasures ? [countText(w.erasures, 'syncErasuresOne', 'syncErasuresOther')] : []),
   ];
-  return `${parts.join(', ')} waiting`;
+  return t('syncWaiting', parts.join(', '));
 }
 
 /** One line for the side panel: "Team sync: last sync 14:02 · 0 events waiting" or the error. */
 export function syncLine(enabled: boolean, status: SyncStatus, waiting: Waiting, now = new Date()): { text: string; error: boolean } {
-  if (!enabled) return { text: 'Team sync is off: everything stays in this browser.', error: false };
-  const base = `Team sync: last sync ${formatTime(status.lastSyncAt, now)} · ${waitingLine(waiting)}`;
-  if (status.lastError) return { text: `${base}. ${status.lastError}${status.nextRetryAt ? ` Next try ${formatTime(status.nextRetryAt, now)}.` : ''}`, error: true };
+  if (!enabled) return { text: t('syncOff'), error: false };
+  const base = t('syncLine', [formatTime(status.lastSyncAt, now), waitingLine(waiting)]);
+  if (status.lastError) return { text: `${base}. ${errorWithRetry(status, now)}`, error: true };
   return { text: base, error: false };
+}
+
+/** The last error, and when the next try is due: "Can't reach … Next try 14:07." */
+export function errorWithRetry(status: Pick<SyncStatus, 'lastError' | 'nextRetryAt'>, now = new Date()): string {
+  return `${status.lastError ?? ''}${status.nextRetryAt ? ` ${t('syncNextTry', formatTime(status.nextRetryAt, now))}` : ''}`;
 }
 
 /** Which plan is in force, in words. */
@@ -43,10 +55,10 @@ export function planLine(enabled: boolean, local: Plan, team: TeamPlanState | nu
   if (!team) return null;
   const source = planSource(local, team);
   if (source === 'team' && enabled) {
-    const what = team.fromAllocation ? `your allocation${team.territory ? ` (${team.territory})` : ''}` : "the team's quota";
-    const replaced = team.replacedLocalEditAt ? ` Your own edit was replaced by it at ${formatTime(team.replacedLocalEditAt, now)}: ask your manager to change the team's plan.` : '';
-    return `Plan in force: from your team, ${team.teamName} (quota: ${what}; pulled ${formatTime(team.pulledAt, now)}).${replaced}`;
+    const what = team.fromAllocation ? (team.territory ? t('syncPlanYourAllocationIn', team.territory) : t('syncPlanYourAllocation')) : t('syncPlanTeamQuota');
+    const replaced = team.replacedLocalEditAt ? ` ${t('syncPlanReplaced', formatTime(team.replacedLocalEditAt, now))}` : '';
+    return `${t('syncPlanTeam', [team.teamName, what, formatTime(team.pulledAt, now)])}${replaced}`;
   }
-  if (!enabled) return `Plan in force: your own. Your team's plan (${team.teamName}) applies while team sync is on.`;
-  return `Plan in force: your own, until the next sync puts your team's plan (${team.teamName}) back.`;
+  if (!enabled) return t('syncPlanOwnOff', team.teamName);
+  return t('syncPlanOwnUntil', team.teamName);
 }

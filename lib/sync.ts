@@ -4,6 +4,7 @@
 // batch, so a worker killed mid-push resends at most the batch in flight, which the
 // server ignores (the event id is its primary key): nothing lost, nothing twice.
 import type { PacerDb } from './db';
+import { t } from './i18n';
 import type { DealSnapshot } from './model';
 import { SyncError, type Feedback, type TeamPlanAnswer, type WhoAmI } from './sync-client';
 import { toServerDeal, toServerEvent } from './sync-map';
@@ -155,7 +156,7 @@ export interface RunFailure {
 export type RunResult = RunSuccess | RunFailure;
 
 const asSyncError = (error: unknown): SyncError =>
-  error instanceof SyncError ? error : new SyncError('server', `Sync failed: ${error instanceof Error ? error.message : String(error)}`);
+  error instanceof SyncError ? error : new SyncError('server', t('syncErrFailed', error instanceof Error ? error.message : String(error)));
 
 const chunks = <T>(items: readonly T[], size: number): T[][] => {
   const out: T[][] = [];
@@ -202,7 +203,7 @@ export async function runSync(options: RunOptions): Promise<RunResult> {
         await pushEventIds(events.slice(half).map(x => x.id));
         return;
       }
-      if (++rejected > MAX_REJECTED_PER_RUN) throw new SyncError('rejected', `The team server refuses Pacer's events: ${e.message}`, e.status);
+      if (++rejected > MAX_REJECTED_PER_RUN) throw new SyncError('rejected', t('syncErrRefusesEvents', e.message), e.status);
       await db.syncedEvents.put({ id: events[0]!.id, at: now().toISOString(), rejected: e.message });
       return;
     }

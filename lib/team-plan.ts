@@ -3,7 +3,9 @@
 // (server/API.md). A team plan is a whole `Plan` whose `annual` holds the team quota's
 // revisions; a new revision keeps the rest of the plan in force as it is. Every value is
 // checked with validatePlan, so the team's plan the reps pull is one their Pacer accepts.
-// Pure: no WXT, no storage, no DOM.
+// No storage, no DOM; the words come from the locale files (lib/i18n.ts).
+import { countText } from './sync-view';
+import { t } from './i18n';
 import { defaultPlan, validatePlan, type Plan, type PlanRevision } from './metrics/plan';
 import { isCivilDate } from './metrics/periods';
 import type { RepAllocation, RepRow, TeamPlanAnswer } from './sync-client';
@@ -37,16 +39,16 @@ const fieldOf = (path: string): DraftField => (/quarterQuotas/.test(path) ? 'qua
 /** One quota revision from the form, checked the way validatePlan checks a plan's revisions. */
 export function checkQuotaDraft(draft: QuotaDraft, parse: ParseNumber = parseAmount): RevisionCheck {
   const errors: DraftErrors = {};
-  if (!isCivilDate(draft.effectiveFrom.trim())) errors.effectiveFrom = `"${draft.effectiveFrom.trim() || 'nothing'}" is not a date: pick the day this takes effect (YYYY-MM-DD).`;
+  if (!isCivilDate(draft.effectiveFrom.trim())) errors.effectiveFrom = t('teamPlanErrNotDate', draft.effectiveFrom.trim() || t('teamPlanErrNothing'));
   const annual = parse(draft.annual);
-  if (annual === undefined) errors.annual = 'Enter the annual quota.';
-  else if (Number.isNaN(annual)) errors.annual = `"${draft.annual.trim()}" is not a number.`;
-  else if (annual < 0) errors.annual = 'The annual quota cannot be negative.';
+  if (annual === undefined) errors.annual = t('teamPlanErrAnnualMissing');
+  else if (Number.isNaN(annual)) errors.annual = t('teamPlanErrNotNumber', draft.annual.trim());
+  else if (annual < 0) errors.annual = t('teamPlanErrNegative');
   const typed = draft.quarters.map(q => parse(q));
   let quarterQuotas: PlanRevision['quarterQuotas'];
   if (typed.some(q => q !== undefined)) {
     const bad = typed.findIndex(q => q === undefined || Number.isNaN(q) || q < 0);
-    if (bad >= 0) errors.quarters = `Enter all four quarter quotas as numbers of 0 or more (Q${bad + 1} is ${typed[bad] === undefined ? 'empty' : `"${draft.quarters[bad]!.trim()}"`}), or leave all four empty for a quarter of the annual quota each.`;
+    if (bad >= 0) errors.quarters = typed[bad] === undefined ? t('teamPlanErrQuarterEmpty', bad + 1) : t('teamPlanErrQuarterText', [bad + 1, draft.quarters[bad]!.trim()]);
     else quarterQuotas = typed as [number, number, number, number];
   }
   if (Object.keys(errors).length) return { ok: false, errors };
@@ -85,7 +87,7 @@ export function teamPlanWithRevision(base: Plan, draft: QuotaDraft, parse: Parse
     const errors: DraftErrors = {};
     for (const e of check.errors) {
       const field = /^annual/.test(e.path) ? fieldOf(e.path) : 'annual';
-      errors[field] ??= /^annual/.test(e.path) ? e.message : `The team's plan in force has a problem outside the quota (${e.path}: ${e.message}).`;
+      errors[field] ??= /^annual/.test(e.path) ? e.message : t('teamPlanErrOutsideQuota', [e.path, e.message]);
     }
     return { ok: false, errors };
   }
@@ -116,14 +118,14 @@ export function checkAllocation(rep: string, draft: QuotaDraft, territory: strin
   const errors: DraftErrors = rev.ok ? {} : { ...rev.errors };
   const day = draft.effectiveFrom.trim();
   if (!errors.effectiveFrom && existing.some(r => r.effectiveFrom === day)) {
-    errors.effectiveFrom = `This rep already has an allocation taking effect on ${day}, and saved allocations are kept as they are: pick another day for this one (the next day, say).`;
+    errors.effectiveFrom = t('teamPlanErrSameDay', day);
   }
-  const t = territory.trim();
-  if (t.length > TERRITORY_MAX) errors.territory = `A territory name is at most ${TERRITORY_MAX} characters (this one has ${t.length}).`;
+  const name = territory.trim();
+  if (name.length > TERRITORY_MAX) errors.territory = t('teamPlanErrTerritoryLong', [TERRITORY_MAX, name.length]);
   if (!rev.ok || errors.territory || errors.effectiveFrom) return { ok: false, errors };
   const args: AllocationArgs = { rep, effective_from: rev.revision.effectiveFrom, annual_quota: rev.revision.annualQuota };
   if (rev.revision.quarterQuotas) args.quarter_quotas = rev.revision.quarterQuotas;
-  if (t) args.territory = t;
+  if (name) args.territory = name;
   return { ok: true, args };
 }
 
@@ -184,12 +186,13 @@ export function allocationSum(teamAnnual: readonly PlanRevision[], roster: reado
 
 /** The sum in words, as the page says it. */
 export function allocationSumText(sum: AllocationSum, money: (n: number) => string): string {
-  const unallocated = sum.unallocated ? ` ${sum.unallocated === 1 ? 'One rep has' : `${sum.unallocated} reps have`} no allocation yet.` : '';
-  if (sum.status === 'no-team-quota') return `Allocated ${money(sum.allocated)}; the team has no annual quota set yet.${unallocated}`;
-  const of = `Allocated ${money(sum.allocated)} of the team's ${money(sum.teamQuota!)}`;
-  if (sum.status === 'exact') return `${of}: fully allocated.${unallocated}`;
-  if (sum.status === 'over') return `${of}: over-allocated by ${money(sum.difference!)}.${unallocated}`;
-  return `${of}: under-allocated by ${money(-sum.difference!)}.${unallocated}`;
+  const unallocated = sum.unallocated ? ` ${countText(sum.unallocated, 'teamPlanUnallocatedOne', 'teamPlanUnallocatedOther')}` : '';
+  if (sum.status === 'no-team-quota') return `${t('teamPlanSumNoQuota', money(sum.allocated))}${unallocated}`;
+  const allocated = money(sum.allocated);
+  const quota = money(sum.teamQuota!);
+  if (sum.status === 'exact') return `${t('teamPlanSumExact', [allocated, quota])}${unallocated}`;
+  if (sum.status === 'over') return `${t('teamPlanSumOver', [allocated, quota, money(sum.difference!)])}${unallocated}`;
+  return `${t('teamPlanSumUnder', [allocated, quota, money(-sum.difference!)])}${unallocated}`;
 }
 
 /** A revision's draft, to start the form from what is in force. */

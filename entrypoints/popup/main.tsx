@@ -8,6 +8,7 @@ import { CaptureToggle } from '../../components/CaptureToggle';
 import { PeriodSwitcher } from '../../components/Scorecard';
 import { TeamRepDetail } from '../../components/TeamRepDetail';
 import { AsOf, TeamManagerView, TeamRepView, TeamStateView } from '../../components/TeamView';
+import { formatNumber, t } from '../../lib/i18n';
 import { total } from '../../lib/metrics/counts';
 import { periodContaining } from '../../lib/metrics/periods';
 import { planSettings } from '../../lib/settings';
@@ -19,11 +20,11 @@ import { loadTeamSummary, teamConnection, type TeamConnection, type TeamState } 
 import { CountsTable } from '../../components/CountsTable';
 
 function Total({ label, counts }: { label: string; counts: Loadable<CountsByType> }) {
-  const value = counts.status === 'ready' ? new Intl.NumberFormat().format(total(counts.value)) : '–';
+  const value = counts.status === 'ready' ? formatNumber(total(counts.value)) : '–';
   return (
     <div>
       <div class="muted">{label}</div>
-      <div class="big" aria-label={`${label}: ${value} activities`}>{value}</div>
+      <div class="big" aria-label={t('popupTotalLabel', [label, value])}>{value}</div>
     </div>
   );
 }
@@ -54,11 +55,11 @@ function Personal() {
   return (
     <>
       <div class="grid2">
-        <Total label="Today" counts={todayCounts.value} />
-        <Total label="This week" counts={weekCounts.value} />
+        <Total label={t('popupToday')} counts={todayCounts.value} />
+        <Total label={t('popupThisWeek')} counts={weekCounts.value} />
       </div>
-      <h2>Today</h2>
-      <CountsTable caption="Activity today by type" counts={todayCounts.value} emptyHint="Nothing recorded today yet." />
+      <h2>{t('popupToday')}</h2>
+      <CountsTable caption={t('popupActivityTodayCaption')} counts={todayCounts.value} emptyHint={t('popupNothingToday')} />
     </>
   );
 }
@@ -66,8 +67,8 @@ function Personal() {
 function Buttons() {
   return (
     <p style={{ display: 'flex', gap: '8px', marginTop: '12px' }}>
-      <button type="button" onClick={() => void openSidePanel()}>Open scorecard</button>
-      <button type="button" class="secondary" onClick={() => void browser.runtime.openOptionsPage()}>Options</button>
+      <button type="button" onClick={() => void openSidePanel()}>{t('popupOpenScorecard')}</button>
+      <button type="button" class="secondary" onClick={() => void browser.runtime.openOptionsPage()}>{t('popupOptions')}</button>
     </p>
   );
 }
@@ -101,7 +102,7 @@ function Team({ conn }: { conn: TeamConnection }) {
   const manager = (s.status === 'ready' ? s.snapshot.summary.viewer.role : conn.whoami?.role) === 'manager';
   return (
     <main style={{ width: manager ? '600px' : '340px' }}>
-      <h1>{s.status === 'ready' ? s.snapshot.summary.team.name : 'Your team'}</h1>
+      <h1>{s.status === 'ready' ? s.snapshot.summary.team.name : t('popupYourTeam')}</h1>
       <CaptureToggle />
       <PeriodSwitcher period={period.value} onPeriod={p => ((period.value = p), (open.value = null))} />
       <TeamStateView state={s}>
@@ -140,7 +141,7 @@ function Team({ conn }: { conn: TeamConnection }) {
       {/* A rep's own activity stays in view, also while the team's numbers load or cannot be had. */}
       {!manager && (
         <>
-          <h2>Your activity</h2>
+          <h2>{t('popupYourActivity')}</h2>
           <Personal />
         </>
       )}
@@ -148,7 +149,7 @@ function Team({ conn }: { conn: TeamConnection }) {
         <p>
           {/* A full page in a tab: the popup is too small for the plan and every rep's allocation. */}
           <button type="button" class="secondary" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/team-plan.html') }).then(() => window.close())}>
-            Team plan
+            {t('popupTeamPlan')}
           </button>
         </p>
       )}
@@ -164,7 +165,7 @@ function Popup() {
   if (conn.value) return <Team conn={conn.value} />;
   return (
     <main style={{ width: '320px' }}>
-      <h1>Your numbers</h1>
+      <h1>{t('popupYourNumbers')}</h1>
       <CaptureToggle />
       <Personal />
       <Buttons />
@@ -172,4 +173,6 @@ function Popup() {
   );
 }
 
+// The page's language is that of the words shown, so screen readers pronounce them right.
+document.documentElement.lang = t('page_lang');
 render(<Popup />, document.getElementById('app')!);

@@ -9,6 +9,7 @@ import '../../components/theme.css';
 import '../../components/TeamPlan.css';
 import { TeamPlanView } from '../../components/TeamPlan';
 import { todayIn } from '../../components/PlanFields';
+import { t, uiLocale } from '../../lib/i18n';
 import type { Plan } from '../../lib/metrics/plan';
 import { planSettings } from '../../lib/settings';
 import type { RepRow, TeamPlanAnswer } from '../../lib/sync-client';
@@ -32,9 +33,9 @@ const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_
 
 async function load(): Promise<PageState> {
   const conn = await teamConnection();
-  if (!conn) return { status: 'message', text: 'Team sync is off. Turn it on in Options → Team sync with your manager token to set the team plan.' };
+  if (!conn) return { status: 'message', text: t('teamPlanSyncOff') };
   const who = await conn.client.whoami();
-  if (who.role !== 'manager') return { status: 'message', text: `Only a manager of ${who.teamName} sets the team plan; your token is a rep's. Your plan in force comes from your team.` };
+  if (who.role !== 'manager') return { status: 'message', text: t('teamPlanNotManager', who.teamName) };
   const [answer, fallback] = await Promise.all([conn.client.teamPlan(), planSettings.getValue()]);
   const zone = answer.plan?.timeZone ?? fallback.timeZone;
   const today = todayIn(zone);
@@ -43,7 +44,7 @@ async function load(): Promise<PageState> {
   try {
     reps = (await conn.client.teamSummary(today, nextDay(today))).reps;
   } catch (error) {
-    repsProblem = `Only reps who already have an allocation are listed: the team's reps could not be read (${errorText(error)}).`;
+    repsProblem = t('teamPlanRepsProblem', errorText(error));
   }
   return { status: 'ready', value: { conn, teamName: who.teamName, answer, reps, repsProblem, fallback } };
 }
@@ -54,14 +55,14 @@ function TeamPlanPage() {
     try {
       state.value = await load();
     } catch (error) {
-      state.value = { status: 'message', alert: true, text: `Could not read the team plan: ${errorText(error)}` };
+      state.value = { status: 'message', alert: true, text: t('teamPlanReadError', errorText(error)) };
     }
   };
   useEffect(() => void refresh(), []);
 
   const s = state.value;
   let body;
-  if (s.status === 'loading') body = <p role="status" class="muted">Loading the team plan…</p>;
+  if (s.status === 'loading') body = <p role="status" class="muted">{t('teamPlanLoading')}</p>;
   else if (s.status === 'message') body = <p role={s.alert ? 'alert' : 'status'} class={s.alert ? 'error' : undefined}>{s.text}</p>;
   else {
     const { conn, answer, reps, repsProblem, fallback } = s.value;
@@ -70,7 +71,7 @@ function TeamPlanPage() {
       <>
         {repsProblem && <p role="status" class="error">{repsProblem}</p>}
         <TeamPlanView
-          answer={answer} reps={reps} fallback={fallback} today={today}
+          answer={answer} reps={reps} fallback={fallback} today={today} locale={uiLocale()}
           setTeamPlan={(plan, effectiveFrom) => conn.client.setTeamPlan(plan, effectiveFrom)}
           setAllocation={args => conn.client.setAllocation(args)}
           reload={async () => {
@@ -84,10 +85,13 @@ function TeamPlanPage() {
   }
   return (
     <main class="team-plan">
-      <h1>{s.status === 'ready' ? `Team plan: ${s.value.teamName}` : 'Team plan'}</h1>
+      <h1>{s.status === 'ready' ? t('teamPlanHeadingTeam', s.value.teamName) : t('teamPlanHeading')}</h1>
       {body}
     </main>
   );
 }
 
+// The page's language is that of the words shown, so screen readers pronounce them right.
+document.documentElement.lang = t('page_lang');
+document.title = t('teamPlanPageTitle');
 render(<TeamPlanPage />, document.getElementById('app')!);
