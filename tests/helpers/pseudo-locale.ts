@@ -23,15 +23,12 @@ export const readLocale = (lang: 'en' | 'de' | 'fr' | 'es'): Record<string, Loca
 
 type GetMessage = typeof fakeBrowser.i18n.getMessage;
 const original = fakeBrowser.i18n.getMessage;
-let registered = false;
+// Registered when a test file imports this module (its top level): every test of the file ends in English again.
+afterEach(() => {
+  fakeBrowser.i18n.getMessage = original;
+});
 
 function stub(getMessage: (key: string, subs: string[]) => string) {
-  if (!registered) {
-    registered = true;
-    afterEach(() => {
-      fakeBrowser.i18n.getMessage = original;
-    });
-  }
   fakeBrowser.i18n.getMessage = ((key: string, subs?: string | string[]) => getMessage(key, subs === undefined ? [] : Array.isArray(subs) ? subs : [subs])) as GetMessage;
 }
 
@@ -67,7 +64,7 @@ export interface UntranslatedOptions {
 const ATTRIBUTES = ['aria-label', 'title', 'placeholder', 'alt'] as const;
 
 /**
- * Every piece of text under `root` (text nodes, in order, so a sentence split around an
+ * Every word under `root` (its text nodes, in order, so a sentence split around an
  * element is read whole; and each aria-label, title, placeholder, alt) left once the
  * translated ⟦…⟧ parts and the data are taken out: [] when nothing is left in English.
  */
@@ -77,7 +74,8 @@ export function untranslated(root: Element, options: UntranslatedOptions = {}): 
   let text = '';
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const parent = n.parentElement?.tagName;
-    if (parent !== 'SCRIPT' && parent !== 'STYLE') text += n.nodeValue ?? '';
+    // A line between nodes: table cells never run together, and ⟦…⟧ still spans an element put inside a message.
+    if (parent !== 'SCRIPT' && parent !== 'STYLE') text += `${n.nodeValue ?? ''}\n`;
   }
   pieces.push(text);
   for (const el of [root, ...root.querySelectorAll('*')]) {
