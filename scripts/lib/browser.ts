@@ -27,6 +27,8 @@ export interface LaunchOptions {
   headless?: boolean;
   viewport?: { width: number; height: number } | null;
   colorScheme?: 'light' | 'dark';
+  /** More Chromium switches, e.g. `--lang=de` for the interface's language. */
+  extraArgs?: readonly string[];
 }
 
 export interface ExtensionBrowser {
@@ -56,6 +58,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
       ...(options.hostResolverRules ? [`--host-resolver-rules=${options.hostResolverRules}`] : []),
+      ...(options.extraArgs ?? []),
     ],
   });
   const worker = async () =>
