@@ -8,6 +8,7 @@ import { DRIVERS, type Driver } from '../lib/metrics/drivers';
 import { isValidTimeZone, localDateOf, periodForDate } from '../lib/metrics/periods';
 import { validatePlan, type CommissionPlan, type Plan, type PlanRevision } from '../lib/metrics/plan';
 import { stageTargetDays } from '../lib/metrics/stage-targets';
+import { planErrorText } from '../lib/plan-words';
 
 // ---- numbers in the browser's locale ---------------------------------------------------------
 
@@ -340,7 +341,9 @@ export function checkDraft(draft: PlanDraft, loc: NumberLocale, currenciesInUse:
 
   // validatePlan's paths to the editor's fields, its fractions to the percentages shown.
   const stageIndex = (name: string) => stages.indexOf(name);
-  const mapped: FieldError[] = result.ok ? [] : result.errors.map(({ path, message }) => {
+  const mapped: FieldError[] = result.ok ? [] : result.errors.map(error => {
+    const { path } = error;
+    const message = planErrorText(error);
     let m: RegExpMatchArray | null;
     if ((m = path.match(/^rates\.(.+)$/))) {
       const code = m[1]!;
@@ -364,8 +367,8 @@ export function checkDraft(draft: PlanDraft, loc: NumberLocale, currenciesInUse:
     if ((m = path.match(/^commission\.tiers\[(\d+)\]\.(rate|fromAttainment)$/))) {
       const i = Number(m[1]);
       if (m[2] === 'rate') return { key: path, message: t('plan_error_rate_range', texts.get(path) ?? '') };
-      if (/first tier/.test(message)) return { key: path, message: t('plan_error_first_tier') };
-      if (/must go up/.test(message)) return { key: path, message: t('plan_error_tiers_up', texts.get(`commission.tiers[${i - 1}].fromAttainment`) ?? '') };
+      if (error.code === 'first_tier') return { key: path, message: t('plan_error_first_tier') };
+      if (error.code === 'tiers_up') return { key: path, message: t('plan_error_tiers_up', texts.get(`commission.tiers[${i - 1}].fromAttainment`) ?? '') };
       return { key: path, message: t('plan_error_tier_negative', texts.get(path) ?? '') };
     }
     if (path === 'commission.accelerator.above') return { key: path, message: t('plan_error_accelerator_range') };

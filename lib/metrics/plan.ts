@@ -138,8 +138,24 @@ export function defaultPlan(timeZone: string = machineTimeZone()): Plan {
 export interface PlanError {
   /** Where the bad value is, e.g. 'annual[1].annualQuota', for the options page to show inline. */
   path: string;
+  /** In English, for Node tools and logs; screens word `code` and `values` (lib/plan-words.ts). */
   message: string;
+  code: PlanErrorCode;
+  /** What the message names: the value given, a currency, a stage, numbers (unformatted). */
+  values?: Record<string, string | number>;
 }
+
+export type PlanErrorCode =
+  | 'not_object' | 'fiscal_month' | 'week_start' | 'time_zone_missing' | 'time_zone_unknown' | 'currency_code' | 'currency_unknown'
+  | 'rates_not_map' | 'rate_currency_unknown' | 'rate_not_positive' | 'rate_plan_currency' | 'rate_missing'
+  | 'annual_missing' | 'revision_not_object' | 'date_invalid' | 'revision_twice' | 'quota_not_number' | 'quota_negative'
+  | 'quarters_four' | 'quarter_invalid' | 'quarters_sum' | 'targets_not_map' | 'unknown_driver' | 'target_invalid'
+  | 'stages_not_list' | 'stages_empty' | 'stage_unnamed' | 'stage_twice' | 'early_not_stage' | 'stage_targets_not_map'
+  | 'stage_target_invalid' | 'probabilities_not_map' | 'probability_invalid' | 'holidays_not_list'
+  | 'commission_missing' | 'commission_period' | 'tiers_missing' | 'tier_not_object' | 'tier_from_invalid' | 'first_tier'
+  | 'tiers_up' | 'tier_rate' | 'accelerator_above' | 'accelerator_multiplier' | 'decelerator_below' | 'decelerator_multiplier'
+  | 'cap_not_object' | 'cap_attainment' | 'cap_payout';
+type Err = (path: string, code: PlanErrorCode, message: string, values?: Record<string, string | number>) => void;
 export type PlanValidation = { ok: true; plan: Plan } | { ok: false; errors: PlanError[] };
 
 const supportedCurrencies: ReadonlySet<string> | null = (() => {
@@ -165,80 +181,80 @@ export interface ValidateOptions {
  */
 export function validatePlan(input: unknown, options: ValidateOptions = {}): PlanValidation {
   const errors: PlanError[] = [];
-  const err = (path: string, message: string) => errors.push({ path, message });
-  if (!isRecord(input)) return { ok: false, errors: [{ path: '', message: 'The plan must be an object.' }] };
+  const err: Err = (path, code, message, values) => errors.push({ path, code, message, ...(values ? { values } : {}) });
+  if (!isRecord(input)) return { ok: false, errors: [{ path: '', code: 'not_object', message: 'The plan must be an object.' }] };
   const p = input;
 
   if (!Number.isInteger(p.fiscalYearStartMonth) || (p.fiscalYearStartMonth as number) < 1 || (p.fiscalYearStartMonth as number) > 12) {
-    err('fiscalYearStartMonth', `The fiscal year must start in a month from 1 (January) to 12 (December), not ${String(p.fiscalYearStartMonth)}.`);
+    err('fiscalYearStartMonth', 'fiscal_month', `The fiscal year must start in a month from 1 (January) to 12 (December), not ${String(p.fiscalYearStartMonth)}.`, { value: String(p.fiscalYearStartMonth) });
   }
   if (!Number.isInteger(p.weekStartsOn) || (p.weekStartsOn as number) < 0 || (p.weekStartsOn as number) > 6) {
-    err('weekStartsOn', `The week must start on a day from 0 (Sunday) to 6 (Saturday), not ${String(p.weekStartsOn)}.`);
+    err('weekStartsOn', 'week_start', `The week must start on a day from 0 (Sunday) to 6 (Saturday), not ${String(p.weekStartsOn)}.`, { value: String(p.weekStartsOn) });
   }
-  if (p.timeZone === undefined || p.timeZone === null || p.timeZone === '') err('timeZone', 'The plan needs a time zone: not a time zone set yet (use an IANA name like Europe/Berlin).');
-  else if (!isValidTimeZone(p.timeZone)) err('timeZone', `"${String(p.timeZone)}" is not a time zone this browser knows (use an IANA name like Europe/Berlin).`);
+  if (p.timeZone === undefined || p.timeZone === null || p.timeZone === '') err('timeZone', 'time_zone_missing', 'The plan needs a time zone: not a time zone set yet (use an IANA name like Europe/Berlin).');
+  else if (!isValidTimeZone(p.timeZone)) err('timeZone', 'time_zone_unknown', `"${String(p.timeZone)}" is not a time zone this browser knows (use an IANA name like Europe/Berlin).`, { value: String(p.timeZone) });
 
   const currencyCode = (v: unknown): v is string => typeof v === 'string' && /^[A-Z]{3}$/.test(v);
   const knownCurrency = (c: string) => supportedCurrencies === null || supportedCurrencies.has(c);
-  if (!currencyCode(p.currency)) err('currency', `The plan currency must be a three-letter ISO code like USD or EUR, not "${String(p.currency)}".`);
-  else if (!knownCurrency(p.currency)) err('currency', `${p.currency} is not a known ISO 4217 currency.`);
+  if (!currencyCode(p.currency)) err('currency', 'currency_code', `The plan currency must be a three-letter ISO code like USD or EUR, not "${String(p.currency)}".`, { value: String(p.currency) });
+  else if (!knownCurrency(p.currency)) err('currency', 'currency_unknown', `${p.currency} is not a known ISO 4217 currency.`, { code: p.currency });
 
   const rates = isRecord(p.rates) ? p.rates : null;
-  if (!rates) err('rates', 'Exchange rates must be a list of currency → rate.');
+  if (!rates) err('rates', 'rates_not_map', 'Exchange rates must be a list of currency → rate.');
   else {
     for (const [code, rate] of Object.entries(rates)) {
-      if (!currencyCode(code) || !knownCurrency(code)) err(`rates.${code}`, `"${code}" is not a known ISO 4217 currency.`);
-      else if (!isNum(rate) || rate <= 0) err(`rates.${code}`, `The rate for ${code} must be a positive number, not ${String(rate)}.`);
-      else if (code === p.currency && rate !== 1) err(`rates.${code}`, `${code} is the plan currency, so its rate is 1, not ${fmt(rate)}.`);
+      if (!currencyCode(code) || !knownCurrency(code)) err(`rates.${code}`, 'rate_currency_unknown', `"${code}" is not a known ISO 4217 currency.`, { code });
+      else if (!isNum(rate) || rate <= 0) err(`rates.${code}`, 'rate_not_positive', `The rate for ${code} must be a positive number, not ${String(rate)}.`, { code, value: String(rate) });
+      else if (code === p.currency && rate !== 1) err(`rates.${code}`, 'rate_plan_currency', `${code} is the plan currency, so its rate is 1, not ${fmt(rate)}.`, { code, rate });
     }
   }
   if (options.currenciesInUse && currencyCode(p.currency)) {
     for (const c of new Set(options.currenciesInUse)) {
       if (c !== p.currency && !(rates && isNum(rates[c]) && (rates[c] as number) > 0)) {
-        err(`rates.${c}`, `Some deals are in ${c}, which has no rate to ${p.currency}: add one, or those amounts are shown apart and left out of totals.`);
+        err(`rates.${c}`, 'rate_missing', `Some deals are in ${c}, which has no rate to ${p.currency}: add one, or those amounts are shown apart and left out of totals.`, { code: c, currency: p.currency });
       }
     }
   }
 
   // Quota revisions.
   const annual: PlanRevision[] = [];
-  if (!Array.isArray(p.annual) || p.annual.length === 0) err('annual', 'The plan needs at least one annual quota.');
+  if (!Array.isArray(p.annual) || p.annual.length === 0) err('annual', 'annual_missing', 'The plan needs at least one annual quota.');
   else {
     const dates = new Set<string>();
     p.annual.forEach((r: unknown, i: number) => {
       const at = `annual[${i}]`;
-      if (!isRecord(r)) return err(at, 'Each quota revision must be an object.');
+      if (!isRecord(r)) return err(at, 'revision_not_object', 'Each quota revision must be an object.');
       let ok = true;
       if (!isCivilDate(r.effectiveFrom)) {
-        err(`${at}.effectiveFrom`, `"${String(r.effectiveFrom)}" is not a date (YYYY-MM-DD).`);
+        err(`${at}.effectiveFrom`, 'date_invalid', `"${String(r.effectiveFrom)}" is not a date (YYYY-MM-DD).`, { value: String(r.effectiveFrom) });
         ok = false;
       } else if (dates.has(r.effectiveFrom)) {
-        err(`${at}.effectiveFrom`, `Two revisions take effect on ${r.effectiveFrom}: keep one.`);
+        err(`${at}.effectiveFrom`, 'revision_twice', `Two revisions take effect on ${r.effectiveFrom}: keep one.`, { date: r.effectiveFrom });
         ok = false;
       } else dates.add(r.effectiveFrom);
       if (!isNum(r.annualQuota)) {
-        err(`${at}.annualQuota`, `The annual quota must be a number, not ${String(r.annualQuota)}.`);
+        err(`${at}.annualQuota`, 'quota_not_number', `The annual quota must be a number, not ${String(r.annualQuota)}.`, { value: String(r.annualQuota) });
         ok = false;
       } else if (r.annualQuota < 0) {
-        err(`${at}.annualQuota`, `The annual quota cannot be negative (${fmt(r.annualQuota)}).`);
+        err(`${at}.annualQuota`, 'quota_negative', `The annual quota cannot be negative (${fmt(r.annualQuota)}).`, { quota: r.annualQuota });
         ok = false;
       }
       if (r.quarterQuotas !== undefined) {
         const q = r.quarterQuotas;
         if (!Array.isArray(q) || q.length !== 4) {
-          err(`${at}.quarterQuotas`, 'Quarter quotas must be four numbers, Q1 to Q4.');
+          err(`${at}.quarterQuotas`, 'quarters_four', 'Quarter quotas must be four numbers, Q1 to Q4.');
           ok = false;
         } else {
           q.forEach((v: unknown, k: number) => {
             if (!isNum(v) || v < 0) {
-              err(`${at}.quarterQuotas[${k}]`, `The Q${k + 1} quota must be a number of 0 or more, not ${String(v)}.`);
+              err(`${at}.quarterQuotas[${k}]`, 'quarter_invalid', `The Q${k + 1} quota must be a number of 0 or more, not ${String(v)}.`, { quarter: k + 1, value: String(v) });
               ok = false;
             }
           });
           if (ok && isNum(r.annualQuota)) {
             const sum = (q as number[]).reduce((a, b) => a + b, 0);
             if (Math.abs(sum - r.annualQuota) > 0.005 * Math.max(1, r.annualQuota)) {
-              err(`${at}.quarterQuotas`, `The quarter quotas add up to ${fmt(sum)}, not the annual quota of ${fmt(r.annualQuota)}.`);
+              err(`${at}.quarterQuotas`, 'quarters_sum', `The quarter quotas add up to ${fmt(sum)}, not the annual quota of ${fmt(r.annualQuota)}.`, { sum, quota: r.annualQuota });
               ok = false;
             }
           }
@@ -255,10 +271,10 @@ export function validatePlan(input: unknown, options: ValidateOptions = {}): Pla
 
   const targets = (key: 'weeklyTargets' | 'dailyTargets' | 'activityWeights', what: string) => {
     const t = p[key];
-    if (!isRecord(t)) return err(key, `${what} must be a list of driver → number.`);
+    if (!isRecord(t)) return err(key, 'targets_not_map', `${what} must be a list of driver → number.`, { kind: key });
     for (const [k, v] of Object.entries(t)) {
-      if (!(DRIVERS as readonly string[]).includes(k)) err(`${key}.${k}`, `"${k}" is not an activity Pacer counts (${DRIVERS.join(', ')}).`);
-      else if (!isNum(v) || v < 0) err(`${key}.${k}`, `${what} for ${k} must be a number of 0 or more, not ${String(v)}.`);
+      if (!(DRIVERS as readonly string[]).includes(k)) err(`${key}.${k}`, 'unknown_driver', `"${k}" is not an activity Pacer counts (${DRIVERS.join(', ')}).`, { value: k });
+      else if (!isNum(v) || v < 0) err(`${key}.${k}`, 'target_invalid', `${what} for ${k} must be a number of 0 or more, not ${String(v)}.`, { kind: key, driver: k, value: String(v) });
     }
   };
   targets('weeklyTargets', 'A weekly target');
@@ -268,13 +284,14 @@ export function validatePlan(input: unknown, options: ValidateOptions = {}): Pla
   const stringList = (key: 'stages' | 'earlyStages', allowEmpty: boolean): string[] | null => {
     const v = p[key];
     if (!Array.isArray(v) || (!allowEmpty && v.length === 0)) {
-      err(key, allowEmpty ? 'Must be a list of stage names.' : 'The pipeline needs at least one stage.');
+      if (allowEmpty) err(key, 'stages_not_list', 'Must be a list of stage names.');
+      else err(key, 'stages_empty', 'The pipeline needs at least one stage.');
       return null;
     }
     const seen = new Set<string>();
     v.forEach((s: unknown, i: number) => {
-      if (typeof s !== 'string' || s.trim() === '') err(`${key}[${i}]`, 'A stage needs a name.');
-      else if (seen.has(s)) err(`${key}[${i}]`, `"${s}" is listed twice.`);
+      if (typeof s !== 'string' || s.trim() === '') err(`${key}[${i}]`, 'stage_unnamed', 'A stage needs a name.');
+      else if (seen.has(s)) err(`${key}[${i}]`, 'stage_twice', `"${s}" is listed twice.`, { stage: s });
       else seen.add(s);
     });
     return v as string[];
@@ -283,25 +300,25 @@ export function validatePlan(input: unknown, options: ValidateOptions = {}): Pla
   const earlyStages = stringList('earlyStages', true);
   if (stages && earlyStages) {
     earlyStages.forEach((s, i) => {
-      if (typeof s === 'string' && !stages.includes(s)) err(`earlyStages[${i}]`, `"${s}" is not one of the pipeline's stages.`);
+      if (typeof s === 'string' && !stages.includes(s)) err(`earlyStages[${i}]`, 'early_not_stage', `"${s}" is not one of the pipeline's stages.`, { stage: s });
     });
   }
-  if (!isRecord(p.stageTargets)) err('stageTargets', 'Stage targets must be a list of stage → days.');
+  if (!isRecord(p.stageTargets)) err('stageTargets', 'stage_targets_not_map', 'Stage targets must be a list of stage → days.');
   else {
     for (const [s, v] of Object.entries(p.stageTargets)) {
-      if (!isNum(v) || v <= 0) err(`stageTargets.${s}`, `The target for "${s}" must be a number of days above 0, not ${String(v)}.`);
+      if (!isNum(v) || v <= 0) err(`stageTargets.${s}`, 'stage_target_invalid', `The target for "${s}" must be a number of days above 0, not ${String(v)}.`, { stage: s, value: String(v) });
     }
   }
-  if (!isRecord(p.stageProbabilities)) err('stageProbabilities', 'Stage probabilities must be a list of stage → probability.');
+  if (!isRecord(p.stageProbabilities)) err('stageProbabilities', 'probabilities_not_map', 'Stage probabilities must be a list of stage → probability.');
   else {
     for (const [s, v] of Object.entries(p.stageProbabilities)) {
-      if (!isNum(v) || v < 0 || v > 1) err(`stageProbabilities.${s}`, `The probability for "${s}" must be between 0 and 1 (0.25 is 25 %), not ${String(v)}.`);
+      if (!isNum(v) || v < 0 || v > 1) err(`stageProbabilities.${s}`, 'probability_invalid', `The probability for "${s}" must be between 0 and 1 (0.25 is 25 %), not ${String(v)}.`, { stage: s, value: String(v) });
     }
   }
 
-  if (!Array.isArray(p.holidays)) err('holidays', 'Holidays must be a list of dates.');
+  if (!Array.isArray(p.holidays)) err('holidays', 'holidays_not_list', 'Holidays must be a list of dates.');
   else p.holidays.forEach((h: unknown, i: number) => {
-    if (!isCivilDate(h)) err(`holidays[${i}]`, `"${String(h)}" is not a date (YYYY-MM-DD).`);
+    if (!isCivilDate(h)) err(`holidays[${i}]`, 'date_invalid', `"${String(h)}" is not a date (YYYY-MM-DD).`, { value: String(h) });
   });
 
   validateCommission(p.commission, err);
@@ -313,40 +330,40 @@ export function validatePlan(input: unknown, options: ValidateOptions = {}): Pla
   return { ok: true, plan };
 }
 
-function validateCommission(c: unknown, err: (path: string, message: string) => void): void {
-  if (!isRecord(c)) return err('commission', 'The commission plan is missing.');
+function validateCommission(c: unknown, err: Err): void {
+  if (!isRecord(c)) return err('commission', 'commission_missing', 'The commission plan is missing.');
   if (!['month', 'quarter', 'fiscalYear'].includes(c.period as string)) {
-    err('commission.period', `Commission is measured per month, quarter or fiscalYear, not "${String(c.period)}".`);
+    err('commission.period', 'commission_period', `Commission is measured per month, quarter or fiscalYear, not "${String(c.period)}".`, { value: String(c.period) });
   }
-  if (!Array.isArray(c.tiers) || c.tiers.length === 0) err('commission.tiers', 'The commission plan needs at least one tier.');
+  if (!Array.isArray(c.tiers) || c.tiers.length === 0) err('commission.tiers', 'tiers_missing', 'The commission plan needs at least one tier.');
   else {
     let previous = -Infinity;
     c.tiers.forEach((t: unknown, i: number) => {
       const at = `commission.tiers[${i}]`;
-      if (!isRecord(t)) return err(at, 'Each tier must be an object.');
-      if (!isNum(t.fromAttainment) || t.fromAttainment < 0) err(`${at}.fromAttainment`, `A tier must start at an attainment of 0 or more (1 = 100 %), not ${String(t.fromAttainment)}.`);
+      if (!isRecord(t)) return err(at, 'tier_not_object', 'Each tier must be an object.');
+      if (!isNum(t.fromAttainment) || t.fromAttainment < 0) err(`${at}.fromAttainment`, 'tier_from_invalid', `A tier must start at an attainment of 0 or more (1 = 100 %), not ${String(t.fromAttainment)}.`, { value: String(t.fromAttainment) });
       else {
-        if (i === 0 && t.fromAttainment !== 0) err(`${at}.fromAttainment`, 'The first tier must start at 0 % attainment.');
-        if (t.fromAttainment <= previous) err(`${at}.fromAttainment`, `Tiers must go up: ${fmt(t.fromAttainment * 100)} % comes after ${fmt(previous * 100)} %.`);
+        if (i === 0 && t.fromAttainment !== 0) err(`${at}.fromAttainment`, 'first_tier', 'The first tier must start at 0 % attainment.');
+        if (t.fromAttainment <= previous) err(`${at}.fromAttainment`, 'tiers_up', `Tiers must go up: ${fmt(t.fromAttainment * 100)} % comes after ${fmt(previous * 100)} %.`, { from: t.fromAttainment * 100, previous: previous * 100 });
         previous = t.fromAttainment;
       }
-      if (!isNum(t.rate) || t.rate < 0 || t.rate > 1) err(`${at}.rate`, `A commission rate is a fraction of revenue between 0 and 1 (0.1 is 10 %), not ${String(t.rate)}.`);
+      if (!isNum(t.rate) || t.rate < 0 || t.rate > 1) err(`${at}.rate`, 'tier_rate', `A commission rate is a fraction of revenue between 0 and 1 (0.1 is 10 %), not ${String(t.rate)}.`, { value: String(t.rate) });
     });
   }
   if (c.accelerator !== undefined) {
     const a = c.accelerator;
-    if (!isRecord(a) || !isNum(a.above) || a.above < 0) err('commission.accelerator.above', 'The accelerator starts at an attainment of 0 or more (1 = 100 %).');
-    if (!isRecord(a) || !isNum(a.multiplier) || a.multiplier < 1) err('commission.accelerator.multiplier', 'An accelerator multiplies the rate by 1 or more.');
+    if (!isRecord(a) || !isNum(a.above) || a.above < 0) err('commission.accelerator.above', 'accelerator_above', 'The accelerator starts at an attainment of 0 or more (1 = 100 %).');
+    if (!isRecord(a) || !isNum(a.multiplier) || a.multiplier < 1) err('commission.accelerator.multiplier', 'accelerator_multiplier', 'An accelerator multiplies the rate by 1 or more.');
   }
   if (c.decelerator !== undefined) {
     const d = c.decelerator;
-    if (!isRecord(d) || !isNum(d.below) || d.below <= 0 || d.below > 1) err('commission.decelerator.below', 'The decelerator threshold is an attainment above 0 and at most 1 (0.5 = 50 %).');
-    if (!isRecord(d) || !isNum(d.multiplier) || d.multiplier < 0 || d.multiplier > 1) err('commission.decelerator.multiplier', 'A decelerator multiplies the rate by a number between 0 and 1.');
+    if (!isRecord(d) || !isNum(d.below) || d.below <= 0 || d.below > 1) err('commission.decelerator.below', 'decelerator_below', 'The decelerator threshold is an attainment above 0 and at most 1 (0.5 = 50 %).');
+    if (!isRecord(d) || !isNum(d.multiplier) || d.multiplier < 0 || d.multiplier > 1) err('commission.decelerator.multiplier', 'decelerator_multiplier', 'A decelerator multiplies the rate by a number between 0 and 1.');
   }
   if (c.cap !== undefined) {
     const cap = c.cap;
-    if (!isRecord(cap)) return err('commission.cap', 'The cap must be an object.');
-    if (cap.maxAttainment !== undefined && (!isNum(cap.maxAttainment) || cap.maxAttainment <= 0)) err('commission.cap.maxAttainment', 'The attainment cap must be above 0 (2 = 200 %).');
-    if (cap.maxPayout !== undefined && (!isNum(cap.maxPayout) || cap.maxPayout < 0)) err('commission.cap.maxPayout', 'The payout cap cannot be negative.');
+    if (!isRecord(cap)) return err('commission.cap', 'cap_not_object', 'The cap must be an object.');
+    if (cap.maxAttainment !== undefined && (!isNum(cap.maxAttainment) || cap.maxAttainment <= 0)) err('commission.cap.maxAttainment', 'cap_attainment', 'The attainment cap must be above 0 (2 = 200 %).');
+    if (cap.maxPayout !== undefined && (!isNum(cap.maxPayout) || cap.maxPayout < 0)) err('commission.cap.maxPayout', 'cap_payout', 'The payout cap cannot be negative.');
   }
 }

@@ -67,7 +67,12 @@ describe('validatePlan', () => {
   it('reports a currency in use without a rate', () => {
     const errors = errorsOf({ ...base(), rates: { EUR: 1.08 } }, { currenciesInUse: ['USD', 'EUR', 'GBP'] });
     expect(errors).toEqual([
-      { path: 'rates.GBP', message: 'Some deals are in GBP, which has no rate to USD: add one, or those amounts are shown apart and left out of totals.' },
+      {
+        path: 'rates.GBP',
+        code: 'rate_missing',
+        values: { code: 'GBP', currency: 'USD' },
+        message: 'Some deals are in GBP, which has no rate to USD: add one, or those amounts are shown apart and left out of totals.',
+      },
     ]);
   });
 
@@ -76,7 +81,7 @@ describe('validatePlan', () => {
     expect(errors.map(e => e.path)).toEqual(['fiscalYearStartMonth', 'weekStartsOn', 'annual[0].annualQuota']);
   });
 
-  it.each([null, 'plan', [], 42])('rejects %s as a plan', p => expect(errorsOf(p)).toEqual([{ path: '', message: 'The plan must be an object.' }]));
+  it.each([null, 'plan', [], 42])('rejects %s as a plan', p => expect(errorsOf(p)).toEqual([{ path: '', code: 'not_object', message: 'The plan must be an object.' }]));
 
   it('returns the plan normalised: revisions by date, holidays sorted once', () => {
     const p = {
