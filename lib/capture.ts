@@ -11,6 +11,8 @@ import type { DealSnapshot, RepIdentity } from './model';
 import { watchRepIdentity } from './rep-identity-reader';
 import { actionEvent, observe } from './observe';
 import { Outbox } from './outbox';
+import { firstReading } from './first-reading';
+import { observeOptions, readingChanges } from './read-trigger';
 import { withTreeCache } from './sites/dom';
 import type { PageReading, RepAction, SiteAdapter } from './sites/types';
 
@@ -40,6 +42,7 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter, hook
   const queued = new Set<string>();
   let lastDealSignature = '';
   let lastStateSignature = '';
+  let readOnce = false;
   // Who the rep is, for CRMs that name the user on activities ("made by Sam Rivera").
   let me: RepIdentity | undefined;
 
@@ -60,6 +63,7 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter, hook
 
   const read = fenced(() => {
     if (ctx.isInvalid) return;
+    readOnce = true;
     const url = new URL(location.href);
     const now = new Date();
     // One walk of the page's trees for the whole reading (lib/sites/dom.ts).
@@ -136,21 +140,32 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter, hook
     }, READ_DEBOUNCE_MS);
   };
 
+  // Only mutations that touch what the adapter reads lead to a re-read (lib/read-trigger.ts).
+  // Throttled, not debounced: a long run of mutations never postpones a needed re-read.
+  const touchesReading = readingChanges(adapter.anchors, hooks.isOwnNode);
   const observer = new MutationObserver(
     fenced((records: MutationRecord[]) => {
-      if (hooks.isOwnNode && records.every(r => hooks.isOwnNode!(r.target))) return;
-      schedule();
+      if (touchesReading(records)) schedule();
     }),
   );
-  observer.observe(document, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['class', 'aria-selected'] });
+  observer.observe(document, observeOptions(['class', 'aria-selected']));
   ctx.onInvalidated(() => observer.disconnect());
   ctx.addEventListener(window, 'wxt:locationchange', fenced(() => {
     lastDealSignature = '';
     read();
   }));
-  read();
+  // The first reading waits for the rep's identity (one reading at load, not two) and the
+  // page's idle time, and never longer than lib/first-reading.ts allows.
+  const first = firstReading({
+    read,
+    hasRead: () => readOnce,
+    needsIdentity: true,
+    setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
+    alive: () => !ctx.isInvalid,
+  });
   const meChanged = fenced((rep: RepIdentity) => {
     me = rep.name || rep.email ? rep : undefined;
+    if (first.identityArrived()) return;
     lastDealSignature = '';
     read();
   });

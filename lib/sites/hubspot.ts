@@ -10,7 +10,7 @@
 import type { DealStatus, RepIdentity } from '../model';
 import { deepQuery, deepQueryAll, text } from './dom';
 import { dateOrderEvidence, parseAmount, parseDate, parseDateTime, parseLinkedInProfileUrl } from './parse';
-import { healthy, missing } from './types';
+import { anchorsOf, healthy, missing } from './types';
 import type {
   ActionEventType,
   ActionOutcome,
@@ -874,4 +874,5 @@ export const hubspot: SiteAdapter = {
   read: (doc, url, now, me) => readHubSpot(doc, url, now, me),
   actionFor: (target, doc, url) => actionFor(target, doc, url),
   timerAnchor,
+  anchors: anchorsOf(selectors),
 };

@@ -12,8 +12,8 @@
 import { deepQuery, deepQueryAll, text } from './dom';
 import { allLabels, isLabel, matchLabel, type RelativeUnit } from './linkedin-labels';
 import { parseDateTime, parseLinkedInProfileUrl } from './parse';
-import { healthy, missing } from './types';
-import type { Health } from './types';
+import { anchorsOf, healthy, missing } from './types';
+import type { Health, ReadAnchors } from './types';
 
 export const selectors = {
   // --- Profile top card, 2024 Ember (profile-2024-*.html) ---
@@ -1068,6 +1068,8 @@ export interface LinkedInAdapter {
   matches(url: URL): boolean;
   read(doc: Document, url: URL, now?: Date): LinkedInReading;
   actionFor(target: Element, doc: Document, url: URL): LinkedInAction | undefined;
+  /** What `read` reads (see `ReadAnchors`). */
+  anchors: ReadAnchors;
 }
 
 export const linkedin: LinkedInAdapter = {
@@ -1076,4 +1078,5 @@ export const linkedin: LinkedInAdapter = {
   matches: linkedinHost,
   read: readLinkedIn,
   actionFor: linkedinActionFor,
+  anchors: anchorsOf(selectors, { classes: ['msg-s-event-listitem--other'] }),
 };

@@ -12,7 +12,7 @@ import type { DealStatus, PersonRef } from '../model';
 import { text } from './dom';
 import { dateOrderEvidence, parseAmount, parseDate, parseDateTime, parseLinkedInProfileUrl } from './parse';
 import type { DateOrder, DateOptions } from './parse';
-import { healthy, missing } from './types';
+import { anchorsOf, healthy, missing } from './types';
 import type {
   ActionOutcome,
   DealObservation,
@@ -710,4 +710,6 @@ export const pipedrive: SiteAdapter = {
   read: readPage,
   actionFor,
   timerAnchor,
+  // A person's name may come from `document.title`.
+  anchors: anchorsOf(selectors, { regions: ['title'] }),
 };

@@ -15,7 +15,7 @@ import {
   parseLinkedInProfileUrl,
 } from './parse';
 import type { DateOptions } from './parse';
-import { healthy, missing } from './types';
+import { anchorsOf, healthy, missing } from './types';
 import type {
   ActionOutcome,
   DealObservation,
@@ -950,4 +950,10 @@ export const salesforce: SiteAdapter = {
   read,
   actionFor,
   timerAnchor: findPathElement,
+  anchors: anchorsOf(selectors, {
+    // Every date the page shows is evidence of the org's date order (`pageDateOptions`).
+    regions: ['dd'],
+    tags: [tags.path, tags.pathStep],
+    classes: ['slds-is-current', 'slds-is-won', 'slds-is-lost', 'slds-has-error'],
+  }),
 };

@@ -99,6 +99,30 @@ export interface RepAction {
   confirm(doc: Document, url: URL): ActionOutcome;
 }
 
+/**
+ * What a reader reads, so a content script can tell whether a DOM mutation may change
+ * the reading (re-read) or cannot (skip): issue #9, a re-read costs 2–4 ms a batch.
+ * Declared next to each adapter's selectors; checked by `lib/read-trigger.ts`.
+ */
+export interface ReadAnchors {
+  /**
+   * Every element the reader looks for, reads the text or attributes of, or searches
+   * inside: a change inside one, or one appearing or leaving, may change the reading.
+   */
+  regions: string;
+  /** Custom-element names read by `localName` (happy-dom rejects `_` in type selectors). */
+  tags?: readonly string[];
+  /** Classes the reader tests with `classList` beyond those `regions` names ("slds-is-current"). */
+  classes?: readonly string[];
+}
+
+/** Anchors from a selector map: every selector the adapter uses is a region. */
+export const anchorsOf = (selectors: Record<string, string>, extra: Omit<ReadAnchors, 'regions'> & { regions?: readonly string[] } = {}): ReadAnchors => ({
+  regions: [...Object.values(selectors), ...(extra.regions ?? [])].join(', '),
+  ...(extra.tags ? { tags: extra.tags } : {}),
+  ...(extra.classes ? { classes: extra.classes } : {}),
+});
+
 export interface SiteAdapter {
   id: SiteId;
   /** A human name for health messages ("Salesforce: can't read this page"). */
@@ -113,4 +137,6 @@ export interface SiteAdapter {
   actionFor?(target: Element, doc: Document, url: URL, now?: Date): RepAction | undefined;
   /** Where the in-place sales-cycle timer goes on a deal page: the element it is placed after. */
   timerAnchor?(doc: Document): Element | undefined;
+  /** What `read` reads; absent, every mutation of the page means a re-read. */
+  anchors?: ReadAnchors;
 }

@@ -1,0 +1,119 @@
+// Which DOM mutations may change what an adapter reads (issue #9: a re-read costs
+// 2–4 ms, and a CRM page mutates all day). A content script re-reads only when a
+// batch of MutationRecords touches the adapter's anchors (`ReadAnchors`, declared
+// next to each adapter's selectors):
+// - a change of text or children inside an anchored region;
+// - an anchored element added or removed, or a subtree holding one;
+// - a class coming or going that a region's selectors or the reader name
+//   (a toggled class nothing reads changes nothing, wherever it is);
+// - another watched attribute changing inside a region, or one the selectors name.
+// Everything else (spinners, tooltips, the feed, hover states) is skipped. The check is
+// conservative: when in doubt, re-read. Pure DOM; runs in happy-dom and Chromium alike.
+import type { ReadAnchors } from './sites/types';
+
+/** Options every content script observes the page with: the old class is needed to see which class changed. */
+export const observeOptions = (attributeFilter: string[]): MutationObserverInit => ({
+  childList: true,
+  subtree: true,
+  characterData: true,
+  attributes: true,
+  attributeOldValue: true,
+  attributeFilter,
+});
+
+const ELEMENT = 1;
+const DOCUMENT_FRAGMENT = 11;
+
+const classTokens = (value: string | null | undefined) => (value ?? '').split(/\s+/).filter(Boolean);
+
+/** `[class*="x"]`, `[class^="x"]`, `[class$="x"]`, `[class~="x"]`: class fragments a selector matches on. */
+const classFragments = (selectors: string) => [...selectors.matchAll(/\[class[*^$~|]?=["']?([^"'\]]+)["']?\]/g)].map(m => m[1]!);
+
+/**
+ * A function that says whether any of a callback's records may change the reading.
+ * Absent anchors mean every record may (the adapter declares nothing it reads).
+ * `isOwnNode` marks Pacer's own UI: changes there are never the page's.
+ */
+export function readingChanges(anchors: ReadAnchors | undefined, isOwnNode?: (node: Node) => boolean): (records: readonly MutationRecord[]) => boolean {
+  if (!anchors) return records => records.some(r => !isOwnNode?.(r.target));
+  const { regions } = anchors;
+  const tags = new Set((anchors.tags ?? []).map(t => t.toLowerCase()));
+  const words = [regions, ...(anchors.classes ?? [])].join(' ');
+  const fragments = classFragments(regions);
+  const namedClass = (token: string) => words.includes(token) || fragments.some(f => token.includes(f));
+
+  const isAnchor = (el: Element) => tags.has(el.localName) || el.matches(regions);
+  const holdsAnchor = (node: Node): boolean => {
+    if (node.nodeType !== ELEMENT) return false;
+    const el = node as Element;
+    if (isAnchor(el) || el.querySelector(regions)) return true;
+    for (const tag of tags) if (el.getElementsByTagName(tag).length) return true;
+    return false;
+  };
+
+  const touches = (records: readonly MutationRecord[]) => {
+    // Per callback: whether an element lies in a region. Records share ancestors, so each is matched once.
+    const inRegion = new Map<Element, boolean>();
+    const within = (start: Element | null): boolean => {
+      const climbed: Element[] = [];
+      let el = start;
+      let found = false;
+      while (el) {
+        const known = inRegion.get(el);
+        if (known !== undefined) {
+          found = known;
+          break;
+        }
+        climbed.push(el);
+        if (isAnchor(el)) {
+          found = true;
+          break;
+        }
+        const parent: Element | null = el.parentElement;
+        if (parent) el = parent;
+        else {
+          // Out of a shadow root to its host: the messenger lives in one on LinkedIn.
+          const root = el.getRootNode() as Node & { host?: Element };
+          el = root.nodeType === DOCUMENT_FRAGMENT && root.host ? root.host : null;
+        }
+      }
+      for (const c of climbed) inRegion.set(c, found);
+      return found;
+    };
+
+    for (const r of records) {
+      if (isOwnNode?.(r.target)) continue;
+      const target = r.target.nodeType === ELEMENT ? (r.target as Element) : r.target.parentElement;
+      if (r.type === 'attributes') {
+        if (!target) continue;
+        if (r.attributeName === 'class') {
+          const before = new Set(classTokens(r.oldValue));
+          const after = new Set(classTokens(target.getAttribute('class')));
+          const changed = [...before].filter(t => !after.has(t)).concat([...after].filter(t => !before.has(t)));
+          if (changed.some(namedClass)) return true;
+          continue;
+        }
+        if ((r.attributeName && regions.includes(r.attributeName)) || within(target)) return true;
+        continue;
+      }
+      if (r.type === 'characterData') {
+        if (within(target)) return true;
+        continue;
+      }
+      // childList: inside a region, or a region arriving or leaving.
+      const nodes = [...r.addedNodes, ...r.removedNodes].filter(n => !isOwnNode?.(n));
+      if (nodes.length === 0) continue;
+      if (within(target)) return true;
+      if (nodes.some(holdsAnchor)) return true;
+    }
+    return false;
+  };
+  return records => {
+    try {
+      return touches(records);
+    } catch {
+      // A selector this engine cannot parse, a node in an odd state: re-read rather than miss a change.
+      return true;
+    }
+  };
+}
