@@ -2,7 +2,7 @@
 // (it runs in Node and the tests with English messages); the side panel words its codes here.
 import type { ActivityEvent } from './model';
 import { t, uiLocale, type MessageKey } from './i18n';
-import { isManualType, type ManualProblem, type ManualType, MANUAL_TYPES } from './manual';
+import { isManualType, type ManualProblem, type ManualType } from './manual';
 
 const TYPE_KEYS: Record<ManualType, MessageKey> = {
   referral_given: 'manual_type_referral_given',
@@ -60,15 +60,6 @@ const PROBLEM_KEYS: Record<Exclude<ManualProblem['code'], 'no_amount'>, MessageK
   not_manual: 'manual_error_not_manual',
 };
 
-/**
- * The types as a list inside a sentence. English and the Romance languages write them
- * lower-case there; German nouns keep their capital.
- */
-function typeList(): string {
-  const german = (uiLocale() ?? '').toLowerCase().startsWith('de');
-  return MANUAL_TYPES.map(type => (german ? manualTypeLabel(type) : manualTypeLabel(type).toLowerCase())).join(', ');
-}
-
 /** A problem lib/manual found, in the interface's language (its English `message` when the code is unknown). */
 export function manualProblemText(problem: ManualProblem): string {
   const v = problem.values ?? {};
@@ -81,7 +72,7 @@ export function manualProblemText(problem: ManualProblem): string {
     case 'extra':
       return t(PROBLEM_KEYS.extra, s('keys'));
     case 'type':
-      return t(PROBLEM_KEYS.type, [s('value'), typeList()]);
+      return t(PROBLEM_KEYS.type, [s('value'), t('manual_error_type_list')]);
     case 'at_invalid':
     case 'currency_code':
       return t(PROBLEM_KEYS[problem.code], s('value'));

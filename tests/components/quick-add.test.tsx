@@ -7,6 +7,9 @@ import { ManualEntries, type ManualEntriesProps } from '../../components/ManualE
 import { isQuickAddShortcut, listenForQuickAdd, parseAmount, QuickAdd, QUICK_ADD_FIRST_FIELD, toLocalInput, type CommandEvents, type QuickAddProps } from '../../components/QuickAdd';
 import { entryLabel, ManualEntryError, type ManualEntry } from '../../lib/manual';
 import type { ActivityEvent } from '../../lib/model';
+import { MANUAL_TYPES, validateManual } from '../../lib/manual';
+import { manualProblemText } from '../../lib/manual-words';
+import { untranslated, useLocale, usePseudoLocale } from '../helpers/pseudo-locale';
 
 let root: HTMLElement;
 beforeEach(() => {
@@ -306,5 +309,119 @@ describe('ManualEntries', () => {
     expect(root.querySelector('[role=alert]')!.textContent).toContain('boom');
     renderList({ entries: { status: 'ready', value: [] } });
     expect(root.textContent).toContain('Nothing logged by hand yet.');
+  });
+});
+
+describe('manual logging in German (issue #9, item 6)', () => {
+  const entries: ActivityEvent[] = [
+    { id: 'm2', type: 'referral_received', at: '2026-05-14T09:30:00.000Z', site: 'manual', url: '', capturedAt: '2026-05-14T09:31:00.000Z', person: { name: 'Dana Scully' } },
+    { id: 'm1', type: 'training', at: '2026-05-12T08:00:00.000Z', site: 'manual', url: '', capturedAt: '2026-05-12T08:01:00.000Z', amount: 450, currency: 'EUR', meta: { subject: 'Negotiation' } },
+  ];
+
+  it('labels the form, its types and its buttons in German', async () => {
+    useLocale('de');
+    renderForm();
+    expect(byLabel<HTMLSelectElement>('Was').id).toBe(QUICK_ADD_FIRST_FIELD);
+    expect(byLabel('Wer (optional)')).toBeTruthy();
+    expect(byLabel('Betreff (optional, ein Titel, keine Notizen)')).toBeTruthy();
+    expect([...root.querySelectorAll('option')].map(o => o.textContent)).toEqual([
+      'Empfehlung gegeben', 'Empfehlung erhalten', 'Veranstaltung besucht', 'Schulung', 'Angebot gesendet', 'Angebot angenommen', 'Anruf (außerhalb CRM)',
+    ]);
+    await choose(byLabel('Was'), 'training');
+    expect(byLabel('Kosten (optional)')).toBeTruthy();
+    expect(byLabel('Währung').value).toBe('EUR');
+    expect(root.querySelector('#quick-add-title')!.textContent).toBe('Für alles, was keine Seite zeigt. Tastenkürzel: Alt+Shift+L');
+    expect(byName('Speichern')).toBeTruthy();
+  });
+
+  it('puts its problems beside the field in German', async () => {
+    useLocale('de');
+    renderForm();
+    await choose(byLabel('Was'), 'proposal_sent');
+    await type(byLabel('Wert (optional)'), 'viel');
+    await click(byName('Speichern'));
+    expect(root.querySelector('#quick-add-amount-error')!.textContent).toBe('Der Betrag muss eine Zahl sein, etwa 1500 oder 1500,50.');
+    await type(byLabel('Wert (optional)'), '100');
+    await type(byLabel('Währung'), 'XQQ');
+    await click(byName('Speichern'));
+    expect(root.querySelector('#quick-add-currency-error')!.textContent).toBe('XQQ ist keine bekannte ISO-4217-Währung.');
+  });
+
+  it('words every problem lib/manual can find in German, and each the same as lib/manual in English', () => {
+    const now = new Date('2026-05-14T12:00:00Z');
+    const bad: unknown[] = [
+      null, { type: 'lunch', at: 'x', notes: 'secret' }, { type: 'call', at: '' }, { type: 'call', at: '2026-02-31T09:00:00Z' }, { type: 'call', at: '2027-01-01T00:00:00Z' },
+      { type: 'call', at: '2026-05-14T09:00:00Z', person: { name: 1 }, amount: 5, subject: 7, key: '' },
+      { type: 'call', at: '2026-05-14T09:00:00Z', person: { name: 'x'.repeat(200) }, deal: { id: 'nope' }, subject: 'y'.repeat(200) },
+      { type: 'training', at: '2026-05-14T09:00:00Z', amount: -1 }, { type: 'training', at: '2026-05-14T09:00:00Z', amount: Number.NaN },
+      { type: 'training', at: '2026-05-14T09:00:00Z', amount: 5 }, { type: 'training', at: '2026-05-14T09:00:00Z', amount: 5, currency: 'EURO' },
+      { type: 'training', at: '2026-05-14T09:00:00Z', amount: 5, currency: 'XQQ' },
+      ...(['referral_given', 'referral_received', 'event_attended'] as const).map(t => ({ type: t, at: '2026-05-14T09:00:00Z', amount: 5 })),
+    ];
+    const problems = bad.flatMap(b => { const v = validateManual(b, now); return v.ok ? [] : v.problems; });
+    const codes = new Set(problems.map(p => p.code));
+    expect(codes.size).toBeGreaterThanOrEqual(17);
+    for (const p of problems) expect(manualProblemText(p), p.code).toBe(p.message);
+    useLocale('de');
+    for (const p of problems) {
+      const german = manualProblemText(p);
+      expect(german, p.code).not.toBe(p.message);
+      expect(german, p.code).not.toMatch(/\$|undefined/);
+    }
+    expect(manualProblemText(problems.find(p => p.code === 'type')!)).toBe(
+      `"lunch" kann nicht von Hand erfasst werden; wählen Sie eines von: ${['Empfehlung gegeben', 'Empfehlung erhalten', 'Veranstaltung besucht', 'Schulung', 'Angebot gesendet', 'Angebot angenommen', 'Anruf (außerhalb CRM)'].join(', ')}.`,
+    );
+    expect(MANUAL_TYPES).toHaveLength(7);
+  });
+
+  it('names the entries and their buttons in German', () => {
+    useLocale('de');
+    act(() => render(<ManualEntries entries={{ status: 'ready', value: entries }} onEdit={vi.fn()} onDelete={vi.fn(async () => undefined)} />, root));
+    const names = [...root.querySelectorAll('button')].map(b => b.getAttribute('aria-label'));
+    expect(names[0]).toMatch(/^Empfehlung erhalten, Dana Scully, .+ bearbeiten$/);
+    expect(names[1]).toMatch(/^Empfehlung erhalten, Dana Scully, .+ löschen$/);
+    expect([...root.querySelectorAll('button')].map(b => b.textContent)).toEqual(['Bearbeiten', 'Löschen', 'Bearbeiten', 'Löschen']);
+    expect(root.querySelector('ul')!.getAttribute('aria-label')).toBe('Letzte von Hand erfasste Einträge, neueste zuerst');
+  });
+});
+
+describe('manual logging under a pseudo-locale: nothing left in English', () => {
+  const entries: ActivityEvent[] = [
+    { id: 'm2', type: 'referral_received', at: '2026-05-14T09:30:00.000Z', site: 'manual', url: '', capturedAt: '2026-05-14T09:31:00.000Z', person: { name: 'Dana Scully' }, meta: { subject: 'Intro' } },
+    { id: 'm1', type: 'training', at: '2026-05-12T08:00:00.000Z', site: 'manual', url: '', capturedAt: '2026-05-12T08:01:00.000Z', amount: 450, currency: 'EUR', meta: { subject: 'Negotiation' } },
+  ];
+  /** Data: names and subjects the rep typed, key caps, and what Intl writes in dates. */
+  const options = { data: ['Dana Scully', 'Intro', 'Negotiation', 'Walter Skinner', 'Renewal', 'Alt', 'Shift', 'L'], isData: (w: string) => /^(May|AM|PM)$/.test(w) };
+
+  it('the form, with an error under each field', async () => {
+    usePseudoLocale();
+    renderForm();
+    await choose(byLabel(/Was|What|⟦What⟧/), 'training');
+    await type(root.querySelector<HTMLInputElement>('#quick-add-amount')!, '-5');
+    await type(root.querySelector<HTMLInputElement>('#quick-add-at')!, '2030-01-01T10:00');
+    await click(root.querySelector<HTMLButtonElement>('button[type=submit]')!);
+    expect(root.querySelector('#quick-add-amount-error')).not.toBeNull();
+    expect(untranslated(root, options)).toEqual([]);
+  });
+
+  it('the form editing an entry, after a failed save', async () => {
+    usePseudoLocale();
+    const editing: ActivityEvent = { ...entries[1]!, person: { name: 'Walter Skinner' }, meta: { subject: 'Renewal' } };
+    renderForm({ editing, onEdit: async () => { throw new Error('QuotaExceededError'); } });
+    await click(root.querySelector<HTMLButtonElement>('button[type=submit]')!);
+    expect(root.querySelector('[role=alert]')).not.toBeNull();
+    expect(untranslated(root, { ...options, data: [...options.data, 'QuotaExceededError'] })).toEqual([]);
+  });
+
+  it.each([
+    ['the list, one entry asking to be deleted', { status: 'ready', value: entries } as const, true],
+    ['no entries', { status: 'ready', value: [] } as const, false],
+    ['loading', { status: 'loading' } as const, false],
+    ['an error', { status: 'error', message: 'QuotaExceededError' } as const, false],
+  ])('%s', async (_name, list, ask) => {
+    usePseudoLocale();
+    act(() => render(<ManualEntries entries={list} editingId="m1" onEdit={vi.fn()} onDelete={vi.fn(async () => undefined)} />, root));
+    if (ask) await click(root.querySelector<HTMLButtonElement>('[data-entry-id="m2"] [data-delete]')!);
+    expect(untranslated(root, { ...options, data: [...options.data, 'QuotaExceededError'] })).toEqual([]);
   });
 });
