@@ -41,22 +41,25 @@
 //   index). No UI does this; it is the metrics engine's cost from scratch, kept as
 //   context. scorecard_raw_first_run_1m_events: its first, cold run (no JIT, empty
 //   time-zone caches).
-// - scorecard_floor_1m_events: the practical floor: the plainest single pass over typed
-//   arrays (epoch ms, type code, conversation flag, deal row, amount in the plan's
-//   currency) that gets the scorecard's core numbers for both quarters from the million
-//   events: events per type and driver, conversations, wins and losses by each deal's
-//   latest close, won amount, win rate, open pipeline. The conversion to typed arrays is
-//   done beforehand and not timed: that is what makes it a floor. Its numbers are
-//   checked against the scorecard's before anything is printed (the run stops if they
-//   differ), so the ratio compares the same core numbers, though the scorecard computes
-//   much more besides (conversion, time in stage, cycle, discounts, pacing, pyramid,
-//   commission, streaks, badges, bests, ROI, the river). scorecard_vs_floor divides the
-//   headline by the lower of the two floors (random and time order), the stricter test;
-//   the raw ratios divide by the floor over the same order. scorecard_vs_floor_cpu is the
-//   same ratio of CPU times (the lower floor by CPU): on a loaded machine a longer run
-//   waits for the cpu more often.
-// - scorecard_object_loop_1m_events(_time_order): the same core numbers, as plainly,
-//   from the ActivityEvent objects, with the library's fastest readers. A yardstick: it
+// - scorecard_floor_1m_events: the practical floor: the same scorecard, every number of
+//   it, computed by the plainest loops over typed arrays (scripts/bench/floor.ts): one
+//   pass over the million events (day counts, conversations, won and lost hundredths,
+//   the deal events grouped by deal), one over the deals (each deal's history replayed
+//   against its snapshot, and every per-deal figure: win rates, entered pipeline,
+//   conversion, time in stage, cycle, discounts, funnel, commission, biggest deal), one
+//   over the open snapshots (pipeline, coverage, leads on deck, over target, river) and
+//   one over the days (period counts, streak, badges, bests, training ROI). The events,
+//   the snapshots and the calendar are laid out as columns beforehand, not timed: that
+//   is what makes it a floor. Its result is compared with the scorecard field by field
+//   (numbers to a relative 1e-9) before anything is printed; the run stops if any
+//   differs. scorecard_vs_floor divides the headline by the lower of the two floors
+//   (random and time order), the stricter test; the raw ratios divide by the floor over
+//   the same order. scorecard_vs_floor_cpu is the same ratio of CPU times (the lower
+//   floor by CPU): on a loaded machine a longer run waits for the cpu more often.
+// - scorecard_object_loop_1m_events(_time_order): the scorecard's core numbers (events
+//   per type and driver, conversations, wins and losses by latest close, won amount, win
+//   rate, open pipeline), as plainly, from the ActivityEvent objects, with the library's
+//   fastest readers (scripts/bench/object-loop.ts). A yardstick: it
 //   separates what reading a million objects costs (string dates and types, nested
 //   meta and deal refs, pointer chasing) from what the scorecard's own algorithm costs.
 // - Checks before any figure: random order, time order, the headline's inputs and the
@@ -107,7 +110,9 @@ import { validatePlan, type Plan } from '../lib/metrics/plan';
 import { computeScorecard, scorecardFromAggregates, type Scorecard } from '../lib/metrics/scorecard';
 import { EVENT_TYPES, type ActivityEvent, type DealSnapshot } from '../lib/model';
 import { generate } from './bench/data';
-import { dealColumns, eventColumns, floorScorecard, NT, objectLoop, type CoreNumbers, type DealColumns, type Range } from './bench/floor';
+import { differences } from './bench/compare';
+import { floorColumns, floorScorecard } from './bench/floor';
+import { NT, objectLoop, type CoreNumbers, type Range } from './bench/object-loop';
 import { fmt, fullGc, heapDelta, heapHeldBy, loadAverage, machine, MB, sink, time, type Timing } from './bench/measure';
 import { Rng } from './bench/prng';
 
@@ -151,27 +156,12 @@ function cloneInOrder(events: readonly ActivityEvent[], order?: ArrayLike<number
   return out;
 }
 
-/** Paths where two scorecards differ (numbers compared to a relative 1e-9). */
-function differences(a: unknown, b: unknown, path = '$', out: string[] = []): string[] {
-  if (out.length > 5) return out;
-  if (typeof a === 'number' && typeof b === 'number') {
-    if (!(a === b || Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b)))) out.push(`${path}: ${a} vs ${b}`);
-  } else if (Array.isArray(a) && Array.isArray(b)) {
-    if (a.length !== b.length) out.push(`${path}: length ${a.length} vs ${b.length}`);
-    else a.forEach((x, i) => differences(x, b[i], `${path}[${i}]`, out));
-  } else if (a && b && typeof a === 'object' && typeof b === 'object') {
-    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-    for (const k of keys) differences((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`, out);
-  } else if (a !== b) out.push(`${path}: ${String(a)} vs ${String(b)}`);
-  return out;
-}
-
 function mustAgree(what: string, a: Scorecard, b: Scorecard): void {
   const diff = differences(a, b);
   if (diff.length > 0) throw new Error(`${what} disagree:\n  ${diff.join('\n  ')}`);
 }
 
-/** The floor's numbers must be the scorecard's, or the ratio means nothing. */
+/** The object loop's numbers must be the scorecard's. */
 function checkCore(what: string, core: CoreNumbers, sc: Scorecard): void {
   const problems: string[] = [];
   const near = (name: string, x: number | null, y: number | null, tol = 1e-9) => {
@@ -269,7 +259,6 @@ interface Context {
   cur: Range;
   prev: Range;
   openStages: ReadonlySet<string>;
-  dealCols: DealColumns;
 }
 
 /** Holds the million events between phases; `take` empties it, so only the phase holds them. */
@@ -291,19 +280,19 @@ function loadEvents(generated: readonly ActivityEvent[], box: Box<ActivityEvent[
 
 /** Time order: the cold run, the checks of the floor and the object loop, the time-order figures. */
 function timeOrderPhase(ctx: Context, box: Box<ActivityEvent[]>): Scorecard {
-  const { deals, plan, now, cur, prev, openStages, dealCols } = ctx;
+  const { deals, plan, now, cur, prev, openStages } = ctx;
   const events = take(box);
   fullGc();
   const t = performance.now();
   const reference = computeScorecard(events, deals, plan, 'quarter', now);
   figure('scorecard_raw_first_run_1m_events', performance.now() - t, 'ms');
 
-  const cols = eventColumns(events, plan, plan.stages);
-  checkCore('The floor', floorScorecard(cols, dealCols, cur, prev), reference);
+  const cols = floorColumns(events, deals, plan, now);
+  mustAgree('The floor and the scorecard', reference, floorScorecard(cols));
   checkCore('The object loop', objectLoop(events, deals, plan, openStages, cur, prev), reference);
 
   timed('scorecard_raw_1m_events_time_order', time(() => computeScorecard(events, deals, plan, 'quarter', now), WARMUP, RUNS));
-  timed('scorecard_floor_1m_events_time_order', time(() => floorScorecard(cols, dealCols, cur, prev), WARMUP + 3, FLOOR_RUNS));
+  timed('scorecard_floor_1m_events_time_order', time(() => floorScorecard(cols), WARMUP + 3, FLOOR_RUNS));
   timed('scorecard_object_loop_1m_events_time_order', time(() => objectLoop(events, deals, plan, openStages, cur, prev), WARMUP, RUNS));
 
   // The next phase's events: a clone in shuffled order (allocated in the order it is read).
@@ -327,14 +316,14 @@ interface UiInputs {
  * the side panel's inputs and the incremental path.
  */
 function randomOrderPhase(ctx: Context, reference: Scorecard, box: Box<ActivityEvent[]>): UiInputs {
-  const { deals, plan, now, cur, prev, openStages, dealCols } = ctx;
+  const { deals, plan, now, cur, prev, openStages } = ctx;
   const events = take(box);
   mustAgree('Random and time order', reference, computeScorecard(events, deals, plan, 'quarter', now));
-  const cols = eventColumns(events, plan, plan.stages);
-  checkCore('The floor (random order)', floorScorecard(cols, dealCols, cur, prev), reference);
+  const cols = floorColumns(events, deals, plan, now);
+  mustAgree('The floor (random order) and the scorecard', reference, floorScorecard(cols));
 
   timed('scorecard_raw_1m_events', time(() => computeScorecard(events, deals, plan, 'quarter', now), WARMUP, RUNS));
-  timed('scorecard_floor_1m_events', time(() => floorScorecard(cols, dealCols, cur, prev), WARMUP + 3, FLOOR_RUNS));
+  timed('scorecard_floor_1m_events', time(() => floorScorecard(cols), WARMUP + 3, FLOOR_RUNS));
   timed('scorecard_object_loop_1m_events', time(() => objectLoop(events, deals, plan, openStages, cur, prev), WARMUP, RUNS));
   figure('scorecard_raw_heap_delta', heapDelta(() => computeScorecard(events, deals, plan, 'quarter', now)).heap / MB, 'MB');
 
@@ -413,7 +402,7 @@ function main(): void {
   const current = periodContaining('quarter', now, plan);
   const previous = previousPeriod(current, plan);
   note(`period: ${current.label} (${current.startDate} to ${current.endDate}) and ${previous.label}`);
-  const ctx: Context = { deals, plan, now, cur: msRange(current), prev: msRange(previous), openStages: new Set(plan.stages), dealCols: dealColumns(deals, plan) };
+  const ctx: Context = { deals, plan, now, cur: msRange(current), prev: msRange(previous), openStages: new Set(plan.stages) };
 
   // Each phase is a function, so the million events it held are garbage once it returns.
   const box: Box<ActivityEvent[]> = { value: null };
