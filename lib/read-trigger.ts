@@ -43,44 +43,62 @@ export function readingChanges(anchors: ReadAnchors | undefined, isOwnNode?: (no
   const namedClass = (token: string) => words.includes(token) || fragments.some(f => token.includes(f));
 
   const isAnchor = (el: Element) => tags.has(el.localName) || el.matches(regions);
+
+  // What is known of elements, kept across callbacks (a page's churn revisits the same
+  // nodes, and matching a long selector list is most of this check's cost): whether an
+  // element lies in a region, and whether a node is or holds one. Both can only change
+  // through a mutation this check calls relevant (a region added, removed or moved, a
+  // named class or attribute changed), and then a reading is coming: both are forgotten.
+  let inRegion = new WeakMap<Element, boolean>();
+  let holds = new WeakMap<Node, boolean>();
+  const forget = () => {
+    inRegion = new WeakMap();
+    holds = new WeakMap();
+  };
+
   const holdsAnchor = (node: Node): boolean => {
     if (node.nodeType !== ELEMENT) return false;
+    const known = holds.get(node);
+    if (known !== undefined) return known;
     const el = node as Element;
-    if (isAnchor(el) || el.querySelector(regions)) return true;
-    for (const tag of tags) if (el.getElementsByTagName(tag).length) return true;
-    return false;
+    let found = isAnchor(el);
+    // A leaf (a row's text, a spinner) holds nothing: skip the subtree query.
+    if (!found && el.firstElementChild) {
+      found = el.querySelector(regions) !== null;
+      for (const tag of tags) found ||= el.getElementsByTagName(tag).length > 0;
+    }
+    holds.set(node, found);
+    return found;
+  };
+
+  const within = (start: Element | null): boolean => {
+    const climbed: Element[] = [];
+    let el = start;
+    let found = false;
+    while (el) {
+      const known = inRegion.get(el);
+      if (known !== undefined) {
+        found = known;
+        break;
+      }
+      climbed.push(el);
+      if (isAnchor(el)) {
+        found = true;
+        break;
+      }
+      const parent: Element | null = el.parentElement;
+      if (parent) el = parent;
+      else {
+        // Out of a shadow root to its host: the messenger lives in one on LinkedIn.
+        const root = el.getRootNode() as Node & { host?: Element };
+        el = root.nodeType === DOCUMENT_FRAGMENT && root.host ? root.host : null;
+      }
+    }
+    for (const c of climbed) inRegion.set(c, found);
+    return found;
   };
 
   const touches = (records: readonly MutationRecord[]) => {
-    // Per callback: whether an element lies in a region. Records share ancestors, so each is matched once.
-    const inRegion = new Map<Element, boolean>();
-    const within = (start: Element | null): boolean => {
-      const climbed: Element[] = [];
-      let el = start;
-      let found = false;
-      while (el) {
-        const known = inRegion.get(el);
-        if (known !== undefined) {
-          found = known;
-          break;
-        }
-        climbed.push(el);
-        if (isAnchor(el)) {
-          found = true;
-          break;
-        }
-        const parent: Element | null = el.parentElement;
-        if (parent) el = parent;
-        else {
-          // Out of a shadow root to its host: the messenger lives in one on LinkedIn.
-          const root = el.getRootNode() as Node & { host?: Element };
-          el = root.nodeType === DOCUMENT_FRAGMENT && root.host ? root.host : null;
-        }
-      }
-      for (const c of climbed) inRegion.set(c, found);
-      return found;
-    };
-
     for (const r of records) {
       if (isOwnNode?.(r.target)) continue;
       const target = r.target.nodeType === ELEMENT ? (r.target as Element) : r.target.parentElement;
@@ -110,8 +128,11 @@ export function readingChanges(anchors: ReadAnchors | undefined, isOwnNode?: (no
   };
   return records => {
     try {
-      return touches(records);
+      const changed = touches(records);
+      if (changed) forget();
+      return changed;
     } catch {
+      forget();
       // A selector this engine cannot parse, a node in an odd state: re-read rather than miss a change.
       return true;
     }

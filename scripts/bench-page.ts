@@ -10,6 +10,15 @@
 // toggles on the page's own elements, text edits, nodes appended and removed: what a
 // CRM's single-page app does all day), each in one task, then idles long enough for
 // Pacer's debounced re-read, its outbox flush and the background's reply.
+// Every BENCH_PAGE_RELEVANT_EVERY-th batch (default: every 3rd) also touches what the
+// adapter reads: 10 of its 100 mutations re-set the text of the timeline's subjects and
+// the Path's stage titles (Salesforce) or of the profile's top card (LinkedIn), as a
+// re-render does; the other batches touch only the rest of the page (class toggles of a
+// class nothing reads, anywhere; text and nodes in a region of the page's own). Pacer
+// re-reads the page after the first kind and skips the second (lib/read-trigger.ts), so
+// the batch figures come three ways: all batches (`…_mutation_batch_…`, as before), the
+// batches elsewhere (`…_mutation_batch_elsewhere_…`) and those touching the reading
+// (`…_mutation_batch_relevant_…`).
 //
 // ## How
 // DevTools tracing (devtools.timeline, toplevel, v8.execute, user timing) of the page's
@@ -28,6 +37,7 @@
 // Bundle sizes: every script of the build, gzip level 9.
 // Percentiles: nearest rank over all loads (or all batches) of a page.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
@@ -39,6 +49,10 @@ import { linkedinUrls, LINKEDIN_PEOPLE } from '../tests/browser/sites/linkedin';
 
 const LOADS = Number(process.env.BENCH_PAGE_LOADS ?? 12);
 const BATCHES = Number(process.env.BENCH_PAGE_BATCHES ?? 6);
+const RELEVANT_EVERY = Number(process.env.BENCH_PAGE_RELEVANT_EVERY ?? 3);
+/** Mutations of a relevant batch that touch what the adapter reads. */
+const RELEVANT_TOUCHES = 10;
+const isRelevantBatch = (b: number) => RELEVANT_EVERY > 0 && b % RELEVANT_EVERY === RELEVANT_EVERY - 1;
 const SETTLE_MS = Number(process.env.BENCH_PAGE_SETTLE_MS ?? 1500);
 /** After a batch: Pacer's read debounce (250 ms CRM, 400 ms LinkedIn), outbox flush (100 ms), the reply. */
 const BATCH_IDLE_MS = 900;
@@ -117,7 +131,9 @@ function figures(events: TraceEvent[], thread: { pid: number; tid: number }, ext
     : [];
   if (process.env.BENCH_PAGE_DEBUG && extensionOrigin) {
     for (const w of windows) {
-      const slices = onMain.filter(e => e.ts >= w[0] && e.ts < w[1] && e.dur! > 200 && (scriptUrl(e).startsWith(extensionOrigin) || !SCRIPT_SLICES.has(e.name)));
+      // BENCH_PAGE_DEBUG=ext: only the extension's own slices, however short.
+      const extOnly = process.env.BENCH_PAGE_DEBUG === 'ext';
+      const slices = onMain.filter(e => e.ts >= w[0] && e.ts < w[1] && (extOnly ? e.dur! > 20 && scriptUrl(e).startsWith(extensionOrigin) : e.dur! > 200 && (scriptUrl(e).startsWith(extensionOrigin) || !SCRIPT_SLICES.has(e.name))));
       console.error('window', ((w[1] - w[0]) / 1000).toFixed(1), 'ms');
       for (const e of slices.slice(0, 80)) console.error('  ', ((e.ts - w[0]) / 1000).toFixed(1), e.name, (e.dur! / 1000).toFixed(2), scriptUrl(e).replace(extensionOrigin, 'ext/'), JSON.stringify(e.args?.data ?? {}).slice(0, 120));
     }
@@ -143,9 +159,12 @@ const markTs = (events: TraceEvent[], name: string) => {
 /**
  * 100 DOM mutations in one task, of the kinds a CRM makes: 35 class toggles on the
  * page's own elements, 35 text edits, 15 nodes appended and the previous batch's 15
- * removed. A string, not a function: tsx's name helpers do not exist in the page.
+ * removed. With `readSelector`, 10 of them instead re-set the text of what the adapter
+ * reads there (the same text, so the reading stays the same and only its cost shows),
+ * and the other kinds share the remaining 90. A string, not a function: tsx's name
+ * helpers do not exist in the page.
  */
-const mutateScript = (batch: number, perBatch: number) => `(() => {
+const mutateScript = (batch: number, perBatch: number, readSelector?: string) => `(() => {
   performance.mark('bench-batch-${batch}-start');
   const els = [...document.querySelectorAll('body *')].filter(el => !el.closest('pacer-cycle-timer, script, style, head')).slice(0, 400);
   let scratch = document.getElementById('bench-scratch');
@@ -155,7 +174,21 @@ const mutateScript = (batch: number, perBatch: number) => `(() => {
     for (let i = 0; i < 35; i++) scratch.appendChild(document.createElement('span')).textContent = 'x';
     document.body.appendChild(scratch);
   }
-  const toggles = Math.round(${perBatch} * 0.35), edits = Math.round(${perBatch} * 0.35), adds = (${perBatch} - toggles - edits) / 2;
+  let touched = 0;
+  const readSelector = ${JSON.stringify(readSelector ?? null)};
+  if (readSelector) {
+    const texts = [];
+    for (const el of document.querySelectorAll(readSelector)) {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      while (walker.nextNode()) if (walker.currentNode.nodeValue.trim()) texts.push(walker.currentNode);
+    }
+    for (; touched < ${RELEVANT_TOUCHES} && texts.length; touched++) {
+      const t = texts[touched % texts.length];
+      t.nodeValue = t.nodeValue;
+    }
+  }
+  const others = ${perBatch} - touched;
+  const toggles = Math.round(others * 0.35), edits = Math.round(others * 0.35), adds = Math.floor((others - toggles - edits) / 2);
   for (let i = 0; i < toggles; i++) els[(${batch} * 37 + i * 11) % els.length].classList.toggle('bench-toggled');
   const spans = scratch.querySelectorAll('span');
   for (let i = 0; i < edits; i++) spans[i % spans.length].firstChild.nodeValue = 'batch ${batch} edit ' + i;
@@ -169,7 +202,7 @@ interface PageRun {
   errors: string[];
 }
 
-async function runPage(context: BrowserContext, url: string, extensionOrigin: string | undefined): Promise<PageRun> {
+async function runPage(context: BrowserContext, url: string, extensionOrigin: string | undefined, readSelector: string): Promise<PageRun> {
   const page: Page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', e => errors.push(e.message));
@@ -179,7 +212,7 @@ async function runPage(context: BrowserContext, url: string, extensionOrigin: st
     await page.waitForTimeout(SETTLE_MS);
     await page.evaluate(() => performance.mark('bench-load-end'));
     for (let b = 0; b < BATCHES; b++) {
-      await page.evaluate(mutateScript(b, MUTATIONS_PER_BATCH));
+      await page.evaluate(mutateScript(b, MUTATIONS_PER_BATCH, isRelevantBatch(b) ? readSelector : undefined));
       await page.waitForTimeout(BATCH_IDLE_MS);
       await page.evaluate(batch => performance.mark(`bench-batch-${batch}-end`), b);
     }
@@ -234,12 +267,15 @@ function bundleSizes() {
 }
 
 async function main() {
-  console.log(`# bench:page: ${LOADS} loads × ${BATCHES} batches of ${MUTATIONS_PER_BATCH} mutations per page; build ${relative(process.cwd(), BUILD_DIR)}`);
+  console.log(`# bench:page: ${LOADS} loads × ${BATCHES} batches of ${MUTATIONS_PER_BATCH} mutations per page (every ${RELEVANT_EVERY}th touching what the adapter reads); build ${relative(process.cwd(), BUILD_DIR)}`);
+  // A shared machine's load swings these figures: print it beside them.
+  line('load_average_1m_start', loadavg()[0]!.toFixed(2), 'processes');
   const contentScriptKb = bundleSizes();
   const site = await startTestSite();
+  // Each page with what its adapter reads, for the relevant batches' touches.
   const pages = {
-    linkedin_profile_2026: linkedinUrls.profile(LINKEDIN_PEOPLE.thirdDegree2026),
-    salesforce_opportunity: site.opportunityUrl('negotiation'),
+    linkedin_profile_2026: { url: linkedinUrls.profile(LINKEDIN_PEOPLE.thirdDegree2026), reads: 'section[componentkey$="Topcard"]' },
+    salesforce_opportunity: { url: site.opportunityUrl('negotiation'), reads: '.activityHistories h3, .slds-path__title' },
   };
   const withExtension = await launchWithExtension({ hostResolverRules: site.rules });
   const plain = await chromium.launch({
@@ -251,25 +287,31 @@ async function main() {
   const origin = `chrome-extension://${withExtension.extensionId}/`;
   const verdicts: boolean[] = [contentScriptKb <= 25];
   try {
-    for (const [name, url] of Object.entries(pages)) {
+    for (const [name, { url, reads }] of Object.entries(pages)) {
       const runs: { ext: PageRun; base: PageRun }[] = [];
       // Warm both browsers (disk cache, the extension's worker) before anything counts.
-      await runPage(withExtension.context, url, origin);
-      await runPage(baselineContext, url, undefined);
+      await runPage(withExtension.context, url, origin, reads);
+      await runPage(baselineContext, url, undefined, reads);
       for (let i = 0; i < LOADS; i++) {
         // Alternate, so drift in the machine's load hits both sides alike.
-        const ext = await runPage(withExtension.context, url, origin);
-        const base = await runPage(baselineContext, url, undefined);
+        const ext = await runPage(withExtension.context, url, origin, reads);
+        const base = await runPage(baselineContext, url, undefined, reads);
         runs.push({ ext, base });
       }
       const loads = runs.map(r => r.ext.load);
       const baseLoads = runs.map(r => r.base.load);
       const batches = runs.flatMap(r => r.ext.batches);
       const baseBatches = runs.flatMap(r => r.base.batches);
+      const only = (relevant: boolean, of: WindowFigures[][]) => of.flatMap(list => list.filter((_, b) => isRelevantBatch(b) === relevant));
+      const elsewhere = only(false, runs.map(r => r.ext.batches));
+      const relevant = only(true, runs.map(r => r.ext.batches));
       for (const [what, ext, base] of [
         ['load', loads, baseLoads],
         ['mutation_batch', batches, baseBatches],
+        ['mutation_batch_elsewhere', elsewhere, only(false, runs.map(r => r.base.batches))],
+        ['mutation_batch_relevant', relevant, only(true, runs.map(r => r.base.batches))],
       ] as const) {
+        if (ext.length === 0) continue;
         for (const p of [50, 95]) {
           const pacer = percentile(ext.map(f => f.pacerMs), p);
           const main = percentile(ext.map(f => f.mainMs), p);
@@ -284,6 +326,9 @@ async function main() {
       const p95Batch = percentile(batches.map(f => f.pacerMs), 95);
       line(`${name}_load_pacer_script_p95_vs_target`, (p95Load / 5).toFixed(3), 'x (target 5 ms)');
       line(`${name}_mutation_batch_pacer_script_p95_vs_target`, (p95Batch / 0.5).toFixed(3), 'x (target 0.5 ms)');
+      if (elsewhere.length) line(`${name}_mutation_batch_elsewhere_pacer_script_p95_vs_target`, (percentile(elsewhere.map(f => f.pacerMs), 95) / 0.5).toFixed(3), 'x (target 0.5 ms)');
+      if (relevant.length) line(`${name}_mutation_batch_relevant_pacer_script_p95_vs_target`, (percentile(relevant.map(f => f.pacerMs), 95) / 0.5).toFixed(3), 'x (target 0.5 ms)');
+      line(`${name}_mutation_batch_relevant_share`, (relevant.length / Math.max(1, batches.length)).toFixed(3), 'ratio');
       const longTasks = [...loads, ...batches].reduce((n, f) => n + f.longTasks, 0);
       const baseLong = [...baseLoads, ...baseBatches].reduce((n, f) => n + f.longTasks, 0);
       const pacerLong = [...loads, ...batches].reduce((n, f) => n + f.pacerLongTasks, 0);
@@ -299,6 +344,7 @@ async function main() {
     await plain.close();
     await site.server.close();
   }
+  line('load_average_1m_end', loadavg()[0]!.toFixed(2), 'processes');
   line('page_overhead_targets_met', verdicts.every(Boolean) ? 1 : 0, 'bool');
 }
 

@@ -23,6 +23,8 @@ function isElement(node: ParentNode): node is Element {
 interface DeepTree {
   scopes: ParentNode[];
   order: Element[];
+  /** Each element's index in `order`, built when first needed. */
+  position?: Map<Element, number>;
 }
 
 function deepTree(root: ParentNode): DeepTree {
@@ -65,13 +67,23 @@ export function withTreeCache<T>(read: () => T): T {
  * search inside it).
  */
 export function deepQueryAll(root: ParentNode, selector: string): Element[] {
-  const { scopes, order } = deepTree(root);
+  const tree = deepTree(root);
   // One tree: native order is tree order already.
-  if (scopes.length === 1) return [...root.querySelectorAll(selector)];
+  if (tree.scopes.length === 1) return [...root.querySelectorAll(selector)];
   // Native querySelectorAll per tree is far cheaper than `matches` on every
-  // element of a Lightning page; the filter below only restores tree order.
-  const hits = new Set(scopes.flatMap(scope => [...scope.querySelectorAll(selector)]));
-  return hits.size === 0 ? [] : order.filter(el => hits.has(el));
+  // element of a Lightning page; only hits from several trees need ordering.
+  const lists = tree.scopes.map(scope => scope.querySelectorAll(selector)).filter(list => list.length > 0);
+  if (lists.length === 0) return [];
+  if (lists.length === 1) return [...lists[0]!];
+  // Sorted by position rather than filtering the whole tree: a query finds a few
+  // elements of thousands (issue #9: the 2026 LinkedIn page has a shadow root).
+  const position = positionsOf(tree);
+  return [...new Set(lists.flatMap(list => [...list]))].sort((a, b) => position.get(a)! - position.get(b)!);
+}
+
+function positionsOf(tree: DeepTree): Map<Element, number> {
+  if (!tree.position) tree.position = new Map(tree.order.map((el, i) => [el, i]));
+  return tree.position;
 }
 
 /** First match of `deepQueryAll`, or null. */
