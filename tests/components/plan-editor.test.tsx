@@ -9,6 +9,7 @@ import { checkDraft, numberLocale, toDraft } from '../../components/PlanFields';
 import { localDateOf } from '../../lib/metrics/periods';
 import { defaultPlan, type Plan } from '../../lib/metrics/plan';
 import { planSettings } from '../../lib/settings';
+import { useLocale } from '../helpers/pseudo-locale';
 
 let root: HTMLElement;
 
@@ -337,5 +338,25 @@ describe('the form model', () => {
     ['de-DE', '1.234,5', 1234.5], ['de-DE', '1234,5', 1234.5], ['fr-FR', '1 234,5', 1234.5], ['en-IN', '12,34,567', 1234567], ['de-CH', '1’234.5', 1234.5],
   ] as const)('%s reads %j as %s', (locale, text, expected) => {
     expect(numberLocale(locale).parse(text)).toBe(expected);
+  });
+});
+
+describe('refusing a bad plan in German: validatePlan’s own messages too (issue #9, item 6)', () => {
+  it('words the checks validatePlan makes (month, time zone, weekly target) in German beside their fields', async () => {
+    useLocale('de');
+    await mount({ locale: 'de-DE' });
+    type(field('Geschäftsjahr beginnt im Monat (1–12)'), '13');
+    type(field('Zeitzone'), 'Mars/Olympus');
+    button('Plan speichern').click();
+    await vi.waitFor(() => expect(root.querySelector('[role=alert]')).not.toBeNull());
+    expect(await stored()).toBeUndefined();
+    expect(inlineMessage(field('Geschäftsjahr beginnt im Monat (1–12)'))).toBe(
+      'Das Geschäftsjahr muss in einem Monat von 1 (Januar) bis 12 (Dezember) beginnen, nicht 13.',
+    );
+    expect(inlineMessage(field('Zeitzone'))).toBe(
+      '„Mars/Olympus“ ist keine Zeitzone, die dieser Browser kennt (verwenden Sie einen IANA-Namen wie Europe/Berlin).',
+    );
+    const summary = root.querySelector('[role=alert]')!.textContent!;
+    for (const english of ['must start in a month', 'is not a time zone']) expect(summary).not.toContain(english);
   });
 });
