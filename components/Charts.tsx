@@ -102,6 +102,12 @@ function DataTable({ caption, table }: { caption: string; table: ChartTable }) {
 
 /** Every k-th label, so labels never overlap at 320 px. */
 const everyKth = (n: number, width: number, labelPx: number) => Math.max(1, Math.ceil((n * labelPx) / Math.max(1, width - 50)));
+/** Roughly how wide AXIS_FONT draws a label; German dates and amounts run longer than English ("24. Nov.", "300.000 $"). */
+const textPx = (label: string) => Math.ceil(label.length * 6.5);
+/** Room for the longest of some labels, and at least `min`. */
+const labelPx = (labels: readonly string[], min: number) => Math.max(min, ...labels.map(l => textPx(l) + 10));
+/** A y axis as wide as its longest value label needs (uPlot asks again whenever the values change). */
+const ySize = (min: number) => (_u: uPlot, values: string[] | null) => Math.max(min, ...(values ?? []).map(v => textPx(v) + 12));
 const compact = (locale?: string, currency?: string) =>
   new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1, ...(currency ? { style: 'currency' as const, currency } : {}) });
 const safeCompact = (locale?: string, currency?: string) => {
@@ -130,7 +136,7 @@ function ActivityChart({ chart, locale }: { chart: WeeklyActivityChart; locale?:
   const data = useMemo(() => stackedActivityData(chart), [chart]);
   const step = 7 * 86_400;
   const options = (size: { width: number; height: number }, c: ChartColors): uPlot.Options => {
-    const k = everyKth(chart.x.length, size.width, 44);
+    const k = everyKth(chart.x.length, size.width, labelPx(chart.weeks.map(w => formatShortDate(w, locale)), 44));
     const n = ACTIVITY_GROUPS.length;
     return {
       ...size,
@@ -140,7 +146,7 @@ function ActivityChart({ chart, locale }: { chart: WeeklyActivityChart; locale?:
       scales: { x: { time: false, range: (_u, min, max) => [min - step / 2, max + step / 2] }, y: { range: (_u, _min, max) => [0, Math.max(4, max * 1.08)] } },
       axes: [
         axis(c, { size: 30, grid: { show: false }, splits: () => chart.x, values: (_u, splits) => splits.map((_, i) => (i % k === 0 ? formatShortDate(chart.weeks[i]!, locale) : '')) }),
-        axis(c, { size: 36, values: (_u, splits) => splits.map(v => safeCompact(locale).format(v)) }),
+        axis(c, { size: ySize(36), values: (_u, splits) => splits.map(v => safeCompact(locale).format(v)) }),
       ],
       series: [
         {},
@@ -171,7 +177,7 @@ function BookingsChartView({ chart, currency, today, locale }: { chart: Bookings
   const data = useMemo((): uPlot.AlignedData => [chart.x, chart.quota, chart.actual, chart.projection], [chart]);
   const options = (size: { width: number; height: number }, c: ChartColors): uPlot.Options => {
     const n = chart.x.length;
-    const k = everyKth(n, size.width, 48);
+    const k = everyKth(n, size.width, labelPx(chart.dates.map(d => formatShortDate(d, locale)), 48));
     const ticks = chart.x.filter((_, i) => i % k === 0);
     return {
       ...size,
@@ -181,7 +187,7 @@ function BookingsChartView({ chart, currency, today, locale }: { chart: Bookings
       scales: { x: { time: false }, y: { range: (_u, _min, max) => [0, Math.max(1, max) * 1.05] } },
       axes: [
         axis(c, { size: 30, grid: { show: false }, splits: () => ticks, values: (_u, splits) => splits.map(x => formatShortDate(chart.dates[chart.x.indexOf(x)] ?? '', locale)) }),
-        axis(c, { size: 48, values: (_u, splits) => splits.map(v => safeCompact(locale, currency).format(v)) }),
+        axis(c, { size: ySize(48), values: (_u, splits) => splits.map(v => safeCompact(locale, currency).format(v)) }),
       ],
       series: [
         {},
@@ -215,7 +221,7 @@ function CyclesChart({ histogram, locale }: { histogram: CycleHistogram; locale?
   const data = useMemo((): uPlot.AlignedData => [histogram.bins.map((_, i) => i), histogram.bins.map(b => b.count)], [histogram]);
   const options = (size: { width: number; height: number }, c: ChartColors): uPlot.Options => {
     const n = histogram.bins.length;
-    const k = everyKth(n, size.width, 52);
+    const k = everyKth(n, size.width, labelPx(histogram.bins.map(b => binLabel(b, locale)), 52));
     return {
       ...size,
       cursor: { show: false },
@@ -224,7 +230,7 @@ function CyclesChart({ histogram, locale }: { histogram: CycleHistogram; locale?
       scales: { x: { time: false, range: () => [-0.5, Math.max(0, n - 1) + 0.5] }, y: { range: (_u, _min, max) => [0, Math.max(2, max * 1.08)] } },
       axes: [
         axis(c, { size: 30, grid: { show: false }, splits: () => histogram.bins.map((_, i) => i), values: (_u, splits) => splits.map((i, j) => (j % k === 0 && histogram.bins[i] ? binLabel(histogram.bins[i]!, locale) : '')) }),
-        axis(c, { size: 30, incrs: [1, 2, 5, 10, 20, 50, 100], values: (_u, splits) => splits.map(v => safeCompact(locale).format(v)) }),
+        axis(c, { size: ySize(30), incrs: [1, 2, 5, 10, 20, 50, 100], values: (_u, splits) => splits.map(v => safeCompact(locale).format(v)) }),
       ],
       series: [{}, { label: t('chartDealsWon'), fill: c.series[0], stroke: c.series[0], width: 0, paths: uPlot.paths.bars!({ size: [0.85, 64], align: 0 }), points: { show: false } }],
     };

@@ -281,6 +281,9 @@ export function activityChartView(c: WeeklyActivityChart, locale?: string): Char
   };
 }
 
+/** One full stop where a date that ends a sentence already ends with one ("bis 31. Dez."). */
+const oneStop = (sentence: string) => sentence.replace(/(\p{L})\.\./gu, '$1.');
+
 export function bookingsChartView(c: BookingsChart, currency: string, today: string, locale?: string): ChartView {
   const f = formatters(locale);
   const money = (n: number | null) => (n === null ? '—' : known(f.money(n, currency)));
@@ -298,11 +301,11 @@ export function bookingsChartView(c: BookingsChart, currency: string, today: str
   const table = { columns: [t('chartDate'), t('chartBooked'), t('scQuota'), t('chartProjection')], rows };
   const caveat = c.leftOut > 0 ? ` ${plural(c.leftOut, 'chartLeftOutOne', 'chartLeftOutOther', f.int(c.leftOut), locale)}` : '';
   const end = known(c.dates.length ? formatShortDate(c.dates[last]!, locale) : UNKNOWN);
-  if (c.projected === null) return { summary: `${t('chartNotStarted', [money(c.quotaTotal), end])}${caveat}`, table };
+  if (c.projected === null) return { summary: oneStop(`${t('chartNotStarted', [money(c.quotaTotal), end])}${caveat}`), table };
   const booked =
     c.quotaTotal > 0 ? t('chartBookedOfQuota', [money(c.booked), money(c.quotaTotal), known(f.pct(c.booked / c.quotaTotal))]) : t('chartBookedNoQuota', money(c.booked));
   const finish = today >= (c.dates[last] ?? '') ? '' : t('chartRunRate', [money(c.projected), end]);
-  return { summary: `${booked}${finish}.${caveat}`, table };
+  return { summary: oneStop(`${booked}${finish}.${caveat}`), table };
 }
 
 export const binLabel = (b: { from: number; to: number }, locale?: string): string => {

@@ -29,6 +29,11 @@ export interface LaunchOptions {
   colorScheme?: 'light' | 'dark';
   /** More Chromium switches, e.g. `--lang=de` for the interface's language. */
   extraArgs?: readonly string[];
+  /**
+   * The browser's language as pages and chrome.i18n.getUILanguage() see it (e.g. 'de-DE').
+   * Playwright otherwise reports en-US there even when `--lang` switches the extension's messages.
+   */
+  locale?: string;
 }
 
 export interface ExtensionBrowser {
@@ -52,6 +57,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     headless: options.headless ?? true,
     viewport: options.viewport === undefined ? { width: 1280, height: 860 } : options.viewport,
     ...(options.colorScheme ? { colorScheme: options.colorScheme } : {}),
+    ...(options.locale ? { locale: options.locale } : {}),
     ignoreHTTPSErrors: true,
     args: [
       ...CHROME_FLAGS,
