@@ -11,6 +11,7 @@ import { startRetention } from '../lib/retention-background';
 import { applySiteSwitches } from '../lib/site-switches';
 import { siteSwitches } from '../lib/site-switches-settings';
 import { ensureDealHistory } from '../lib/deal-history-store';
+import { startScorecardRefresh } from '../lib/scorecard-refresh-background';
 
 // main() must stay synchronous: listeners registered later than the first
 // turn would miss the message that woke the worker.
@@ -27,6 +28,10 @@ export default defineBackground(() => {
   // The per-deal history rows the scorecard reads: built here once after an upgrade (or a write
   // that couldn't reach them) rather than on the next stage change.
   void ensureDealHistory(db).catch(error => console.warn('[pacer] deal history rebuild failed', error));
+
+  // Issue #6: the saved scorecards follow every write (coalesced), so the side panel opens on
+  // an exact one read from storage instead of computing it on its own thread.
+  startScorecardRefresh(db);
 
   // Team sync (issue #7): off until the rep turns it on; alarms wake it after the worker dies.
   startTeamSync(db);

@@ -23,3 +23,18 @@ export function bumpDataVersion(db: PacerDb): Promise<unknown> {
   // transaction must not see a tick with nothing pending (it would commit early).
   return db.meta.get(DATA_VERSION_KEY).then(row => db.meta.put({ key: DATA_VERSION_KEY, value: String(versionOf(row) + 1) }));
 }
+
+/** The tables a scorecard is computed from; a write to any other (sync bookkeeping, people, sightings, saved scorecards) changes no scorecard. */
+export const SCORECARD_TABLES = ['events', 'days', 'deals', 'dealHistory', 'meta'] as const;
+
+/**
+ * True when a commit's changed parts (Dexie's `storagemutated`, local or from another context)
+ * touch what a scorecard reads. `all` is what Dexie sends when it cannot say (a page back from
+ * the back-forward cache): assume everything changed.
+ */
+export function touchesScorecard(dbName: string, parts: Readonly<Record<string, unknown>>): boolean {
+  if ('all' in parts) return true;
+  const prefixes = SCORECARD_TABLES.map(t => `idb://${dbName}/${t}/`);
+  for (const key in parts) if (prefixes.some(p => key.startsWith(p))) return true;
+  return false;
+}

@@ -8,6 +8,9 @@ import type { WonDeal } from './metrics/charts';
 import type { Plan } from './metrics/plan';
 import type { Scorecard } from './metrics/scorecard';
 
+/** Who computed a snapshot: the background after writes (lib/scorecard-refresh-background.ts), or the panel itself as the fallback. */
+export type SnapshotSource = 'background' | 'panel';
+
 export interface ScorecardSnapshot {
   /** The panel's period choice ('week', 'quarter', …): the row's key. */
   period: string;
@@ -16,6 +19,8 @@ export interface ScorecardSnapshot {
   dataVersion: number;
   planHash: string;
   computedAt: string;
+  /** Absent in rows saved before the background kept them (the panel computed those). */
+  source?: SnapshotSource;
   scorecard: Scorecard;
   days: DailyAggregate[];
   wins: WonDeal[];
@@ -67,6 +72,42 @@ export async function saveSnapshot(db: PacerDb, snapshot: ScorecardSnapshot): Pr
     // Quota or a closing database: the next open computes, as before snapshots.
   }
 }
+
+/**
+ * Saves a snapshot unless the row already holds a newer one for the same period key and plan
+ * (the panel's fallback and the background may both compute; the later data wins, whoever
+ * finished last). Returns whether it was saved.
+ */
+export async function saveSnapshotIfNewer(db: PacerDb, snapshot: ScorecardSnapshot): Promise<boolean> {
+  try {
+    return await db.transaction('rw', db.scorecardSnapshots, async () => {
+      const row = await db.scorecardSnapshots.get(snapshot.period);
+      const old = isSnapshot(row) ? row : undefined;
+      if (old && old.periodKey === snapshot.periodKey && old.planHash === snapshot.planHash && old.dataVersion > snapshot.dataVersion) return false;
+      await db.scorecardSnapshots.put({ ...snapshot });
+      return true;
+    });
+  } catch {
+    return false; // quota or a closing database: the next open computes
+  }
+}
+
+/** What the background tells pages when it has saved a snapshot (lib/messages.ts `scorecardSaved`): enough to judge it before reading it. */
+export interface SnapshotNotice {
+  period: string;
+  periodKey: string;
+  dataVersion: number;
+  planHash: string;
+  source: SnapshotSource;
+}
+
+export const noticeOf = (s: ScorecardSnapshot): SnapshotNotice => ({
+  period: s.period,
+  periodKey: s.periodKey,
+  dataVersion: s.dataVersion,
+  planHash: s.planHash,
+  source: s.source ?? 'panel',
+});
 
 /** True when the snapshot is the scorecard these inputs would compute now. */
 export const isExact = (s: ScorecardSnapshot, key: { periodKey: string; dataVersion: number; planHash: string }): boolean =>

@@ -1,37 +1,38 @@
-// The side panel's scorecard (issue #6): a signal model fed by reads after every write
-// (watchWrites: like liveQuery, but at most one read per RECOMPUTE_EVERY_MS) of the day rows,
-// the per-deal history rows the background keeps
-// (while they are rebuilt, the deal-history events by the [type+at] index, only
-// HISTORY_TYPES) and the deal snapshots, recomputed with scorecardFromAggregates.
+// The side panel's scorecard (issue #6): a signal model fed by the saved scorecards the
+// background keeps current (lib/scorecard-refresh-background.ts). Opening the panel reads
+// the saved one for the rep's chosen period: exact when the data version, the plan and the
+// day match, otherwise shown marked "Updating…" while the background is asked for a current
+// one. While the panel is open, the background tells it (`scorecardSaved`) when a newer one is
+// saved, and the panel reads that row: its main thread never computes a scorecard while the
+// background keeps up. Only when no current snapshot can come (no background answers, its
+// worker stopped mid-request, or a request has hung for PATIENCE_MS) does the panel read the
+// inputs and compute it itself, as it always did.
 // Also the pure shaping the Scorecard component renders, tested without a DOM.
-import { batch, computed, effect, signal, type ReadonlySignal } from '@preact/signals';
+import { batch, effect, signal, type ReadonlySignal } from '@preact/signals';
 import Dexie, { type ObservabilitySet } from 'dexie';
 import type { PacerDb } from './db';
-import { readDataVersion } from './data-version';
-import { isExact, planHash, readSnapshot, saveSnapshot, type ScorecardSnapshot } from './scorecard-snapshot';
-import { DAYS_TIME_ZONE_KEY } from './days';
+import { readDataVersion, touchesScorecard } from './data-version';
+import { onMessage, sendMessage } from './messages';
 import type { DailyAggregate } from './metrics/aggregate';
-import { wonDeals, type WonDeal } from './metrics/charts';
-import { HISTORY_TYPES, toDealHistory } from './metrics/deals';
-import type { StoredDealHistory } from './metrics/deal-history';
-import { readDealHistory } from './deal-history-store';
+import type { WonDeal } from './metrics/charts';
 import { driversFromCounts, type Driver } from './metrics/drivers';
-import { addDays, eachDate, localDateOf, periodContaining, previousPeriod, startOfLocalDate, type PeriodKind } from './metrics/periods';
+import { addDays, eachDate, periodContaining, previousPeriod, startOfLocalDate } from './metrics/periods';
 import type { Plan } from './metrics/plan';
-import { scorecardFromAggregates, type Scorecard } from './metrics/scorecard';
-import type { ActivityEvent, DealSnapshot } from './model';
+import type { Scorecard } from './metrics/scorecard';
+import { inputsFitPlan, isScorecardPeriod, periodKindOf, readScorecardInputs, snapshotFrom, snapshotPeriodKey, winsOf, type ScorecardPeriod } from './scorecard-refresh';
+import { chosenPeriod, scorecardPeriodSetting } from './scorecard-refresh-period';
+import { isExact, planHash, readSnapshot, saveSnapshotIfNewer, type ScorecardSnapshot, type SnapshotNotice, type SnapshotSource } from './scorecard-snapshot';
 import { planSettings } from './settings';
 import type { Loadable } from './store';
 
-export type { Loadable };
-export type ScorecardPeriod = 'week' | 'month' | 'quarter' | 'year';
+export type { Loadable, ScorecardPeriod };
+export { periodKindOf, readScorecardInputs, snapshotDays, snapshotPeriodKey } from './scorecard-refresh';
 export const SCORECARD_PERIODS: readonly { value: ScorecardPeriod; label: string }[] = [
   { value: 'week', label: 'Week' },
   { value: 'month', label: 'Month' },
   { value: 'quarter', label: 'Quarter' },
   { value: 'year', label: 'Year' },
 ];
-export const periodKindOf = (p: ScorecardPeriod): PeriodKind => (p === 'year' ? 'fiscalYear' : p);
 
 export const period = signal<ScorecardPeriod>('quarter');
 export const scorecard = signal<Loadable<Scorecard>>({ status: 'loading' });
@@ -42,75 +43,49 @@ export const scorecardDays = signal<DailyAggregate[]>([]);
 /** Won deals rebuilt from the same history: the bookings and cycle-length charts' source. */
 export const scorecardWins = signal<WonDeal[]>([]);
 /**
- * True while the scorecard shown is the one saved at the last open (lib/scorecard-snapshot.ts)
- * and the data, plan or day have changed since: the panel marks it "Updating…" until recomputed.
+ * True while the scorecard on screen is older than the data, the plan or the day (a saved one
+ * from before the latest writes): the panel marks it "Updating…" until a current one replaces it.
  */
 export const scorecardUpdating = signal(false);
 
-interface Inputs {
-  /** The data version read before the rest (lib/data-version.ts): the inputs are at least this new. */
-  dataVersion: number;
-  /** The zone the day rows are counted in (meta), when recorded. */
-  daysTimeZone: string | undefined;
-  days: DailyAggregate[];
-  /** History events: read only while `dealHistory` is null (being rebuilt); else empty. */
-  history: ActivityEvent[];
-  /** The per-deal history rows the background keeps (schema v6): one row a deal, not every event. */
-  dealHistory: StoredDealHistory | null;
-  deals: DealSnapshot[];
-}
-
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/** During a burst of writes the scorecard's inputs are read (and it is rebuilt) at most this often, the last write always included. */
+/** Without a background (the fallback), the panel's own reads run at most this often during a burst of writes, the last write always included. */
 export const RECOMPUTE_EVERY_MS = 500;
+/** After a write, how long the panel waits for the background's newer scorecard before marking the one on screen "Updating…" and asking for it. */
+export const WRITE_GRACE_MS = 1_000;
+/** While behind and nothing newer has arrived for this long, the panel asks the background again (a stopped worker may have missed the writes). */
+export const FALLBACK_MS = 3_000;
+/**
+ * How long an unanswered request is trusted before the panel computes itself. A worker that
+ * stops rejects the request at once (that falls back at once); a working one may be slow:
+ * right after a burst of writes the database itself can take seconds to answer any read,
+ * and the panel's own reads would wait just as long.
+ */
+export const PATIENCE_MS = 20_000;
 
-/** Performance entries the side-panel benchmark reads (scripts/bench-sidepanel.ts): reads done, and each scorecard computation's time. */
+/** Performance entries the side-panel benchmark and browser tests read (scripts/bench-sidepanel.ts): reads done, each computation's time, what was shown. */
 export const INPUTS_READ = 'pacer:scorecard-inputs-read';
 export const COMPUTED = 'pacer:scorecard-computed';
 export const WINS_COMPUTED = 'pacer:scorecard-wins-computed';
 export const SNAPSHOT_SHOWN = 'pacer:scorecard-snapshot-shown';
 /** Beside SNAPSHOT_SHOWN when the saved scorecard was shown marked "Updating…". */
 export const SNAPSHOT_STALE = 'pacer:scorecard-snapshot-stale';
-const mark = (name: string) => typeof performance !== 'undefined' && performance.mark?.(name);
+/** Each time the scorecard on screen is replaced: detail { source, dataVersion, exact } says whose computation it is. */
+export const SCORECARD_SHOWN = 'pacer:scorecard-shown';
+const mark = (name: string, detail?: unknown) => typeof performance !== 'undefined' && performance.mark?.(name, detail === undefined ? undefined : { detail });
 const measure = (name: string, start: number) => typeof performance !== 'undefined' && performance.measure?.(name, { start, end: performance.now() });
+const perfNow = () => (typeof performance !== 'undefined' ? performance.now() : NaN);
 
-/** The reads behind one scorecard: the day rows, the history events by type, the deals; never a scan of all events. */
-export async function readScorecardInputs(db: PacerDb): Promise<Inputs> {
-  // First, and awaited: a write between this read and the rest leaves the saved scorecard
-  // labelled older than its data (recomputed at the next open), never newer.
-  const dataVersion = await readDataVersion(db);
-  const [meta, days, dealHistory, deals] = await Promise.all([
-    db.meta.get(DAYS_TIME_ZONE_KEY),
-    // Every day row, not just the two periods': streaks, personal bests, badges and the
-    // pyramid's conversion ratios read the whole history. Rows are small (one a day,
-    // about 365 a year); the raw events are never scanned.
-    db.days.toArray(),
-    readDealHistory(db),
-    db.deals.toArray(),
-  ]);
-  const history = dealHistory
-    ? []
-    : (await Promise.all(HISTORY_TYPES.map(t => db.events.where('[type+at]').between([t, Dexie.minKey], [t, Dexie.maxKey], true, true).toArray()))).flat();
-  return { dataVersion, daysTimeZone: meta?.value, days, history, dealHistory, deals };
-}
+/** True when a commit (Dexie's storagemutated) touched what the scorecard reads in this database. */
+const isDataChange = (db: Pick<PacerDb, 'name'>, parts: ObservabilitySet) => touchesScorecard(db.name, parts);
 
 /**
- * Reads at once, then again after writes to the database: from this page or any other
- * context (the background's writes arrive through Dexie's BroadcastChannel, as they do for
- * liveQuery). Unlike liveQuery, a burst of writes costs one read per RECOMPUTE_EVERY_MS,
- * never one per commit: reading every day row, deal and history row is what a burst of
- * 100 capture batches would otherwise repeat 100 times. Never two reads at once; the
- * last write always gets a read after it.
+ * Calls `read` at once, then again after writes to what the scorecard reads: from this page
+ * or any other context (the background's writes arrive through Dexie's BroadcastChannel, as
+ * they do for liveQuery). A burst of writes costs one read per `everyMs`, never one per
+ * commit. Never two reads at once; the last write always gets a read after it.
  */
-/** True when a commit (Dexie's storagemutated) touched this database's data; the panel's own saved scorecards are not data. */
-function isDataChange(db: Pick<PacerDb, 'name'>, parts: ObservabilitySet): boolean {
-  const prefix = `idb://${db.name}/`;
-  const own = `${prefix}scorecardSnapshots/`;
-  for (const key in parts) if (key.startsWith(prefix) && !key.startsWith(own)) return true;
-  return false;
-}
-
 export function watchWrites<T>(
   db: Pick<PacerDb, 'name'>,
   read: () => Promise<T>,
@@ -118,64 +93,64 @@ export function watchWrites<T>(
   onError: (error: unknown) => void,
   everyMs = RECOMPUTE_EVERY_MS,
 ): (() => void) & { refresh(): void } {
+  const stopRuns = throttled(async () => {
+    const value = await read();
+    onValue(value);
+  }, onError, everyMs);
+  const onMutated = (parts: ObservabilitySet) => isDataChange(db, parts) && stopRuns.refresh();
+  Dexie.on('storagemutated', onMutated);
+  stopRuns.refresh();
+  const stop = () => {
+    stopRuns();
+    Dexie.on.storagemutated.unsubscribe(onMutated);
+  };
+  return Object.assign(stop, { refresh: () => stopRuns.refresh() });
+}
+
+/** `run` on refresh(), never two at once, at most once per everyMs; a refresh during a run gets one more run after it. */
+function throttled(run: () => Promise<void>, onError: (error: unknown) => void, everyMs: number): (() => void) & { refresh(): void } {
   let stopped = false;
-  let reading = false;
+  let running = false;
   let dirty = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let lastReadAt = -Infinity;
-  const run = async () => {
+  let lastAt = -Infinity;
+  const go = async () => {
     timer = undefined;
     if (stopped) return;
-    reading = true;
+    running = true;
     dirty = false;
     try {
-      const value = await read();
-      if (!stopped) onValue(value);
+      await run();
     } catch (error) {
       if (!stopped) onError(error);
     } finally {
-      reading = false;
-      lastReadAt = Date.now();
-      if (dirty && !stopped) schedule();
+      running = false;
+      lastAt = Date.now();
+      if (dirty && !stopped) refresh();
     }
   };
-  const schedule = () => {
-    if (reading) dirty = true;
-    else if (timer === undefined) timer = setTimeout(() => void run(), Math.max(0, lastReadAt + everyMs - Date.now()));
+  const refresh = () => {
+    if (stopped) return;
+    if (running) dirty = true;
+    else if (timer === undefined) timer = setTimeout(() => void go(), Math.max(0, lastAt + everyMs - Date.now()));
   };
-  const onMutated = (parts: ObservabilitySet) => isDataChange(db, parts) && schedule();
-  Dexie.on('storagemutated', onMutated);
-  void run();
-  const stop = () => {
-    stopped = true;
-    clearTimeout(timer);
-    Dexie.on.storagemutated.unsubscribe(onMutated);
-  };
-  /** Reads again (at most once per everyMs), as after a write. */
-  return Object.assign(stop, { refresh: () => !stopped && schedule() });
+  return Object.assign(() => ((stopped = true), clearTimeout(timer)), { refresh });
 }
 
-/** What, besides data and plan, a saved scorecard depends on: the period's dates and today's date (pacing); null when the plan cannot place it. */
-export function snapshotPeriodKey(plan: Plan, p: ScorecardPeriod, now: Date): string | null {
-  try {
-    const cur = periodContaining(periodKindOf(p), now, plan);
-    return `${p}|${cur.startDate}|${cur.endDate}|${localDateOf(now, plan.timeZone)}`;
-  } catch {
-    return null;
-  }
-}
+type OpenReads = Promise<[Plan, ScorecardPeriod, ScorecardSnapshot | undefined, number]>;
+let prefetched: { db: PacerDb; reads: OpenReads; written: boolean; stop(): void } | undefined;
+const openReads = (db: PacerDb): OpenReads => {
+  const chosen = chosenPeriod();
+  return Promise.all([planSettings.getValue(), chosen, chosen.then(p => readSnapshot(db, p)), readDataVersion(db)]);
+};
 
-type OpenReads = Promise<[Plan, ScorecardSnapshot | undefined, number]>;
-let prefetched: { db: PacerDb; period: ScorecardPeriod; reads: OpenReads; written: boolean; stop(): void } | undefined;
-const openReads = (db: PacerDb, p: ScorecardPeriod): OpenReads => Promise.all([planSettings.getValue(), readSnapshot(db, p), readDataVersion(db)]);
-
-/** Starts the open's small reads (plan, saved scorecard, data version) before the page's first render; watchScorecard takes them up. */
+/** Starts the open's small reads (plan, chosen period, its saved scorecard, data version) before the page's first render; watchScorecard takes them up. */
 export function prefetchScorecard(db: PacerDb): void {
   prefetched?.stop();
   // A write before watchScorecard starts watching may land after these reads: remember it,
-  // so the saved scorecard is then shown as updating, never as exact.
-  // A plan change likewise (settings are part of the snapshot's key).
-  const state = { db, period: period.peek(), written: false, stop: () => (Dexie.on.storagemutated.unsubscribe(onMutated), unwatchPlan()), reads: openReads(db, period.peek()) };
+  // so the saved scorecard is then shown as updating, never as exact. A plan change likewise
+  // (settings are part of the snapshot's key).
+  const state = { db, written: false, stop: () => (Dexie.on.storagemutated.unsubscribe(onMutated), unwatchPlan()), reads: openReads(db) };
   const onMutated = (parts: ObservabilitySet) => void (isDataChange(db, parts) && (state.written = true));
   Dexie.on('storagemutated', onMutated);
   const unwatchPlan = planSettings.watch(() => (state.written = true));
@@ -183,183 +158,302 @@ export function prefetchScorecard(db: PacerDb): void {
   prefetched = state;
 }
 
-/**
- * The day rows a saved scorecard keeps: what the panel draws from them (the period's and the
- * previous one's sparklines, "This week", the charts' eight weeks or more), not all history,
- * so the saved row stays small and quick to read.
- */
-export function snapshotDays(days: readonly DailyAggregate[], plan: Plan, p: ScorecardPeriod, now: Date): DailyAggregate[] {
-  const cur = periodContaining(periodKindOf(p), now, plan);
-  const prev = previousPeriod(cur, plan);
-  const today = localDateOf(now, plan.timeZone);
-  const from = [prev.startDate, addDays(cur.startDate, -7), addDays(today, -70)].sort()[0]!;
-  return days.filter(d => d.day >= from && d.day < cur.endDate);
+/** What is on screen: enough to tell whether it is older than the data, plan or day. */
+interface OnScreen {
+  period: ScorecardPeriod;
+  periodKey: string;
+  planHash: string;
+  dataVersion: number;
+  source: SnapshotSource;
 }
+const metaOf = (s: ScorecardSnapshot): OnScreen => ({ period: s.period as ScorecardPeriod, periodKey: s.periodKey, planHash: s.planHash, dataVersion: s.dataVersion, source: s.source ?? 'panel' });
+
+export interface WatchTiming {
+  graceMs: number;
+  fallbackMs: number;
+  patienceMs: number;
+  everyMs: number;
+}
+export const WATCH_TIMING: WatchTiming = { graceMs: WRITE_GRACE_MS, fallbackMs: FALLBACK_MS, patienceMs: PATIENCE_MS, everyMs: RECOMPUTE_EVERY_MS };
 
 /**
  * Keeps `scorecard` current: call in the side panel's useEffect and return the stop
- * function. `clock` is the UI's clock signal (lib/store's `now`); a tick recomputes the
- * pacing, and re-queries only when the period's dates change.
+ * function. `clock` is the UI's clock signal (lib/store's `now`): a new day (or period)
+ * shows the saved scorecard for that day, or asks for it. Within a day a scorecard is
+ * current while the data and plan are (the saved scorecards' contract).
  */
-export function watchScorecard(db: PacerDb, clock: ReadonlySignal<Date> | { readonly value: Date } = signal(new Date())): () => void {
+export function watchScorecard(
+  db: PacerDb,
+  clock: ReadonlySignal<Date> | { readonly value: Date } = signal(new Date()),
+  timing: WatchTiming = WATCH_TIMING,
+): () => void {
   let stopped = false;
-  const inputs = signal<Loadable<Inputs>>({ status: 'loading' });
   scorecard.value = { status: 'loading' };
   scorecardUpdating.value = false;
-  let watched = false; // a change seen by watch is newer than the first read
-  /** The saved scorecard on screen until the first computation replaces it. */
-  const shown = signal<ScorecardSnapshot | null>(null);
-  const skippedFirstRead = signal(false); // a signal: the stale check below runs again once it is known
-  // Two tiny reads, beside the plan's: the saved scorecard and the data version. Resolves
-  // true when the saved one is exact, and the big read can wait for the next write.
-  const early = prefetched?.db === db && prefetched.period === period.peek() ? prefetched : undefined;
+  let onScreen: OnScreen | null = null;
+  /** No background answered the last request: writes are computed here, as before the background kept snapshots. */
+  let backgroundDown = false;
+  /** The period a request to the background is out for. */
+  let asking: ScorecardPeriod | null = null;
+  let askedAt = -Infinity;
+  let graceTimer: ReturnType<typeof setTimeout> | undefined;
+  let fallbackTimer: ReturnType<typeof setTimeout> | undefined;
+  /** When a newer scorecard last arrived from the background. */
+  let heardAt = -Infinity;
+  /** Set by a write seen after the open's reads began: the saved scorecard they read is not exact. */
+  let changedSinceOpen = false;
+  /** True until the open's reads have set the period from the rep's last choice. */
+  let opening = true;
+
+  const wanted = () => {
+    const plan = scorecardPlan.peek();
+    if (!plan) return null;
+    const p = period.peek();
+    return { plan, period: p, periodKey: snapshotPeriodKey(plan, p, clock.value), planHash: planHash(plan) };
+  };
+  const fitsWanted = (s: Pick<OnScreen, 'period' | 'periodKey' | 'planHash'>) => {
+    const w = wanted();
+    return !!w && w.periodKey !== null && s.period === w.period && s.periodKey === w.periodKey && s.planHash === w.planHash;
+  };
+  const exactNow = (s: OnScreen, version: number) => fitsWanted(s) && s.dataVersion === version;
+  /** Whether `s` should replace what is on screen: it is for the period and day wanted, and newer (or nothing that fits is shown). */
+  const replaces = (s: OnScreen) => {
+    if (!onScreen || onScreen.period !== s.period) return s.period === period.peek();
+    if (!fitsWanted(s)) return false;
+    return !fitsWanted(onScreen) || s.dataVersion > onScreen.dataVersion;
+  };
+
+  const show = (s: { scorecard: Scorecard; days: DailyAggregate[]; wins: WonDeal[] }, meta: OnScreen, exact: boolean) => {
+    batch(() => {
+      scorecardDays.value = s.days;
+      scorecardWins.value = s.wins;
+      scorecardUpdating.value = !exact;
+      scorecard.value = { status: 'ready', value: s.scorecard };
+    });
+    onScreen = meta;
+    mark(SCORECARD_SHOWN, { source: meta.source, dataVersion: meta.dataVersion, exact });
+    if (exact) stopFallbackTimer();
+  };
+
+  // ---- the fallback: the panel computes, as it did before the background kept snapshots ----
+  const local = throttled(async () => {
+    const inputs = await readScorecardInputs(db);
+    const plan = scorecardPlan.peek();
+    if (stopped || !plan) return;
+    mark(INPUTS_READ);
+    const p = period.peek();
+    // The background rebuilds the day rows after the plan's zone changes; until then they count other days.
+    if (!inputsFitPlan(inputs, plan)) {
+      if (!onScreen) scorecard.value = { status: 'loading' };
+      return;
+    }
+    const now = clock.value;
+    try {
+      previousPeriod(periodContaining(periodKindOf(p), now, plan), plan);
+    } catch (error) {
+      scorecard.value = { status: 'error', message: `Your plan cannot place this period: ${errorText(error)}` };
+      return;
+    }
+    const winsStarted = perfNow();
+    let wins: WonDeal[];
+    try {
+      wins = winsOf(inputs, plan);
+    } catch {
+      wins = []; // the scorecard itself shows the error
+    }
+    if (winsStarted === winsStarted) measure(WINS_COMPUTED, winsStarted);
+    const started = perfNow();
+    const snap = snapshotFrom(inputs, plan, p, now, wins, 'panel');
+    if (started === started) measure(COMPUTED, started);
+    if (!snap || stopped || period.peek() !== p) return;
+    const meta = metaOf(snap);
+    if (onScreen && onScreen.period === p && fitsWanted(onScreen) && onScreen.dataVersion > meta.dataVersion) return; // the background's is newer
+    // Drawn with every day row read; saved with the ones the period draws.
+    show({ ...snap, days: inputs.days }, meta, true);
+    void saveSnapshotIfNewer(db, snap);
+  }, error => !stopped && (scorecard.value = { status: 'error', message: errorText(error) }), timing.everyMs);
+
+  const stopFallbackTimer = () => {
+    clearTimeout(fallbackTimer);
+    fallbackTimer = undefined;
+  };
+  /**
+   * While behind: if nothing newer arrives in time, ask the background again (its worker may
+   * have stopped and missed the writes), unless a request is still out and within patience;
+   * past it, compute here.
+   */
+  const startFallbackTimer = () => {
+    if (fallbackTimer !== undefined) return;
+    fallbackTimer = setTimeout(() => {
+      fallbackTimer = undefined;
+      if (stopped || (onScreen && !scorecardUpdating.peek())) return;
+      if (asking === null) ask();
+      else if (Date.now() - askedAt >= timing.patienceMs) local.refresh();
+      else startFallbackTimer();
+    }, Math.min(timing.fallbackMs, timing.patienceMs));
+  };
+  /** Asks the background for a current snapshot of the period (a message wakes a stopped worker); no answer means computing here. */
+  const ask = () => {
+    const p = period.peek();
+    if (asking === p || stopped) return;
+    asking = p;
+    askedAt = Date.now();
+    startFallbackTimer();
+    sendMessage('refreshScorecard', { period: p }).then(
+      (notice: SnapshotNotice | null | undefined) => {
+        if (asking === p) asking = null;
+        if (stopped) return;
+        if (notice === undefined) {
+          backgroundDown = true; // nobody answered: a page without a background
+          local.refresh();
+        } else if (notice === null) local.refresh(); // it could not (the plan cannot place the period, the day rows are being rebuilt): compute here, to say why
+        else void check(false);
+      },
+      () => {
+        if (asking === p) asking = null;
+        if (stopped) return;
+        backgroundDown = true;
+        local.refresh();
+      },
+    );
+  };
+
+  /** Reads the saved scorecard and the data version; shows the saved one if it replaces what is on screen; when still behind, asks the background (if `askIfBehind`) or waits for it. */
+  let checking = false;
+  let checkAgain: boolean | null = null;
+  const check = async (askIfBehind: boolean): Promise<void> => {
+    if (checking) {
+      checkAgain = (checkAgain ?? false) || askIfBehind;
+      return;
+    }
+    checking = true;
+    try {
+      // The plan too: it may have changed before this page watched it (settings are part of the key).
+      const [plan, saved, version] = await Promise.all([planSettings.getValue(), readSnapshot(db, period.peek()), readDataVersion(db)]);
+      if (stopped) return;
+      const before = scorecardPlan.peek();
+      if (!before || planHash(before) !== planHash(plan)) scorecardPlan.value = plan;
+      const w = wanted();
+      if (!w) return;
+      if (w.periodKey === null) return void local.refresh(); // the plan cannot place the period: the computation says why
+      if (saved) {
+        const meta = metaOf(saved);
+        if (replaces(meta)) {
+          show(saved, meta, exactNow(meta, version));
+          if (meta.source === 'background') heardAt = Date.now();
+        }
+      }
+      const behind = !onScreen || !exactNow(onScreen, version);
+      if (onScreen) scorecardUpdating.value = behind;
+      if (!behind) return stopFallbackTimer();
+      if (backgroundDown) local.refresh();
+      else if (askIfBehind) ask();
+      else startFallbackTimer();
+    } catch (error) {
+      if (!stopped && !onScreen) scorecard.value = { status: 'error', message: errorText(error) };
+    } finally {
+      checking = false;
+      if (checkAgain !== null && !stopped) {
+        const again = checkAgain;
+        checkAgain = null;
+        void check(again);
+      }
+    }
+  };
+
+  // ---- open: the reads started before the first render (prefetchScorecard), or the same now ----
+  const early = prefetched?.db === db ? prefetched : undefined;
   if (prefetched !== early) prefetched?.stop();
   prefetched = undefined; // once: a later watch reads afresh
-  const opened = (early?.reads ?? openReads(db, period.peek())).then(
-    ([plan, snap, dataVersion]) => {
+  let lastKey: string | null | undefined;
+  void (early?.reads ?? openReads(db)).then(
+    ([plan, chosen, snap, version]) => {
       early?.stop();
-      if (stopped || watched || !snap || snap.period !== period.peek()) return false;
-      const periodKey = snapshotPeriodKey(plan, period.peek(), clock.value); // not in an effect: no subscription
-      if (periodKey === null) return false;
-      // A write since the prefetch's reads began makes the snapshot stale (from here on watchWrites sees every write).
-      const exact = isExact(snap, { periodKey, dataVersion, planHash: planHash(plan) }) && !early?.written;
+      if (stopped) return;
       batch(() => {
-        shown.value = snap;
         scorecardPlan.value = plan;
-        scorecardDays.value = snap.days;
-        scorecardWins.value = snap.wins;
-        scorecardUpdating.value = !exact;
-        scorecard.value = { status: 'ready', value: snap.scorecard };
+        period.value = chosen;
       });
-      mark(SNAPSHOT_SHOWN);
-      if (!exact) mark(SNAPSHOT_STALE);
-      return exact;
-    },
-    () => (early?.stop(), false),
-  );
-  void planSettings.getValue().then(
-    p => !stopped && !watched && (scorecardPlan.value = p),
-    e => !stopped && (scorecard.value = { status: 'error', message: `Could not read your plan: ${errorText(e)}` }),
-  );
-  const unwatchPlan = planSettings.watch(p => {
-    watched = true;
-    scorecardPlan.value = p ?? undefined;
-  });
-
-  // The period and the one before it, for a plan that cannot place them (an error, not a crash).
-  const range = computed(() => {
-    const plan = scorecardPlan.value;
-    if (!plan) return null;
-    try {
-      const cur = periodContaining(periodKindOf(period.value), clock.value, plan);
-      const prev = previousPeriod(cur, plan);
-      return `${prev.startDate}|${cur.endDate}`;
-    } catch (error) {
-      return { error: errorText(error) };
-    }
-  });
-  // Every read covers all periods (all day rows, every deal), so reading need not wait for
-  // the plan: it starts at once, beside the plan's read.
-  let first = true;
-  const stopQuery = watchWrites(
-    db,
-    async () => {
-      if (first) {
-        first = false;
-        // An exact saved scorecard needs no read until the next write (or another period or day).
-        if (await opened) return (skippedFirstRead.value = true), null;
+      opening = false;
+      lastKey = snapshotPeriodKey(plan, chosen, clock.value);
+      if (snap && snap.period === chosen) {
+        const meta = metaOf(snap);
+        // A write or plan change since the reads began makes it stale (from here on the watch below sees every write).
+        const exact = exactNow(meta, version) && !early?.written && !changedSinceOpen;
+        show(snap, meta, exact);
+        mark(SNAPSHOT_SHOWN);
+        if (!exact) mark(SNAPSHOT_STALE);
+        if (exact) return;
       }
-      return readScorecardInputs(db);
+      void check(true);
     },
-    value => {
-      if (value === null) return;
-      mark(INPUTS_READ);
-      inputs.value = { status: 'ready', value }; // runs the compute effects synchronously
+    error => {
+      early?.stop();
+      opening = false;
+      if (!stopped) scorecard.value = { status: 'error', message: `Could not read your plan: ${errorText(error)}` };
     },
-    error => (inputs.value = { status: 'error', message: errorText(error) }),
   );
-  // After both effects of a read (scorecard, wins) have run: save what the panel shows.
-  let saveTimer: ReturnType<typeof setTimeout> | undefined;
-  const saveLater = (dataVersion: number, plan: Plan, now: Date) => {
-    clearTimeout(saveTimer);
-    saveTimer = setTimeout(() => {
-      const s = scorecard.peek();
-      const periodKey = snapshotPeriodKey(plan, period.peek(), now);
-      if (stopped || s.status !== 'ready' || periodKey === null) return;
-      const days = snapshotDays(scorecardDays.peek(), plan, period.peek(), now);
-      const snapshot = { period: period.peek(), periodKey, dataVersion, planHash: planHash(plan), computedAt: new Date().toISOString(), scorecard: s.value, days, wins: scorecardWins.peek() };
-      void saveSnapshot(db, snapshot);
-    }, 0);
+
+  // ---- while open ----
+  const onMutated = (parts: ObservabilitySet) => {
+    if (stopped || !isDataChange(db, parts)) return;
+    changedSinceOpen = true;
+    if (backgroundDown) return local.refresh();
+    if (graceTimer !== undefined) return;
+    // The background serves a write within its quiet time and one computation; only if nothing
+    // newer has arrived by then is the scorecard on screen marked behind (and the background
+    // asked again, in case its worker was stopped and missed the write).
+    const since = Date.now();
+    graceTimer = setTimeout(() => {
+      graceTimer = undefined;
+      if (!stopped) void check(heardAt < since);
+    }, timing.graceMs);
   };
-  // While an exact saved scorecard stands in for the first read: another period, another day
-  // or another plan makes it not exact any more, so read (and mark it, if it is still shown).
-  const stopStale = effect(() => {
-    const plan = scorecardPlan.value;
+  Dexie.on('storagemutated', onMutated);
+  const stopMessages = onMessage('scorecardSaved', notice => {
+    if (stopped || notice.period !== period.peek()) return;
+    backgroundDown = false;
+    heardAt = Date.now();
+    stopFallbackTimer(); // the background is working: give it the full time again
+    if (onScreen && fitsWanted(onScreen) && fitsWanted(notice as OnScreen) && onScreen.dataVersion >= notice.dataVersion) return;
+    void check(false);
+  });
+  const unwatchPlan = planSettings.watch(p => {
+    if (!p || stopped) return;
+    scorecardPlan.value = p;
+    void check(true);
+  });
+  // Another period, or a new day (the clock): the saved scorecard for it, or ask.
+  const stopKey = effect(() => {
     const p = period.value;
-    const now = clock.value;
-    const s = shown.value;
-    if (inputs.value.status !== 'loading' || !skippedFirstRead.value || !plan) return;
-    if (s && s.period === p && snapshotPeriodKey(plan, p, now) === s.periodKey && planHash(plan) === s.planHash) return;
-    if (s && s.period === p) scorecardUpdating.value = true;
-    stopQuery.refresh();
-  });
-  const stopCompute = effect(() => {
-    const r = range.value;
-    if (r && typeof r !== 'string') {
-      scorecard.value = { status: 'error', message: `Your plan cannot place this period: ${r.error}` };
-      return;
-    }
-    const input = inputs.value;
     const plan = scorecardPlan.value;
-    const kind = periodKindOf(period.value);
     const now = clock.value;
-    if (input.status !== 'ready' || !plan) {
-      if (input.status === 'error') scorecard.value = input;
-      else if (shown.value?.period === period.value) return; // the saved scorecard stays on screen
-      else if (scorecard.peek().status !== 'error') scorecard.value = { status: 'loading' };
-      return;
+    if (!plan || opening) return;
+    const key = snapshotPeriodKey(plan, p, now);
+    if (key === lastKey) return;
+    lastKey = key;
+    if (onScreen && onScreen.period !== p) {
+      onScreen = null;
+      scorecard.value = { status: 'loading' }; // not another period's numbers under this one's name
+      scorecardUpdating.value = false;
     }
-    // The background rebuilds the day rows after the plan's zone changes; until then they count other days.
-    if (input.value.daysTimeZone !== undefined && input.value.daysTimeZone !== plan.timeZone) {
-      scorecard.value = { status: 'loading' };
-      return;
-    }
-    try {
-      scorecardDays.value = input.value.days;
-      const started = typeof performance !== 'undefined' ? performance.now() : NaN;
-      const value = scorecardFromAggregates(input.value.days, input.value.dealHistory ?? input.value.history, input.value.deals, plan, kind, now);
-      if (started === started) measure(COMPUTED, started);
-      batch(() => {
-        shown.value = null;
-        scorecardUpdating.value = false;
-        scorecard.value = { status: 'ready', value };
-      });
-      saveLater(input.value.dataVersion, plan, now);
-    } catch (error) {
-      scorecard.value = { status: 'error', message: errorText(error) };
-    }
+    void check(true);
   });
-  // Apart from stopCompute: the clock's tick must not rebuild the deal table.
-  const stopWins = effect(() => {
-    const input = inputs.value;
-    const plan = scorecardPlan.value;
-    if (input.status !== 'ready' || !plan) return;
-    try {
-      const started = typeof performance !== 'undefined' ? performance.now() : NaN;
-      scorecardWins.value = wonDeals(input.value.dealHistory ? toDealHistory(input.value.dealHistory, plan.stages) : input.value.history, input.value.deals, plan);
-      if (started === started) measure(WINS_COMPUTED, started);
-    } catch {
-      scorecardWins.value = []; // the scorecard itself shows the error
-    }
+  // The rep's choice outlives the panel: the next open shows it, and the background keeps it current first.
+  const stopSavePeriod = effect(() => {
+    const p = period.value;
+    if (!opening && isScorecardPeriod(p)) void scorecardPeriodSetting.setValue(p).catch(() => {});
   });
   return () => {
     stopped = true;
+    local();
+    clearTimeout(graceTimer);
+    stopFallbackTimer();
+    Dexie.on.storagemutated.unsubscribe(onMutated);
+    stopMessages();
     unwatchPlan();
-    stopQuery();
-    stopStale();
-    stopCompute();
-    stopWins();
-    clearTimeout(saveTimer);
+    stopKey();
+    stopSavePeriod();
   };
 }
 

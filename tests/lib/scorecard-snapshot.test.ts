@@ -134,7 +134,11 @@ describe('opening the panel', () => {
     expect((scorecard.value as { value: Scorecard }).value).toEqual(first);
     await new Promise(r => setTimeout(r, 100));
     expect(computed.n).toBe(0);
-    // The next write is read and computed as before.
+    // The next write: with no background to answer (none runs in this test), the panel
+    // computes it itself, as it did before the background kept the snapshots.
+    stop();
+    stop = watchScorecard(db, signal(NOW), { graceMs: 10, fallbackMs: 1_000, patienceMs: 1_000, everyMs: 100 });
+    await vi.waitFor(() => expect(scorecard.value.status).toBe('ready'));
     await storeBatch(db, batch([call('2026-03-16T11:00Z')]), TZ);
     await vi.waitFor(() => expect((scorecard.value as { value: Scorecard }).value.current.drivers.calls).toBe(first.current.drivers.calls! + 1));
     expect(computed.n).toBeGreaterThan(0);
