@@ -413,11 +413,11 @@ describe('manual logging under a pseudo-locale: nothing left in English', () => 
     expect(untranslated(root, { ...options, data: [...options.data, 'QuotaExceededError'] })).toEqual([]);
   });
 
-  it.each([
-    ['the list, one entry asking to be deleted', { status: 'ready', value: entries } as const, true],
-    ['no entries', { status: 'ready', value: [] } as const, false],
-    ['loading', { status: 'loading' } as const, false],
-    ['an error', { status: 'error', message: 'QuotaExceededError' } as const, false],
+  it.each<[string, ManualEntriesProps['entries'], boolean]>([
+    ['the list, one entry asking to be deleted', { status: 'ready', value: entries }, true],
+    ['no entries', { status: 'ready', value: [] }, false],
+    ['loading', { status: 'loading' }, false],
+    ['an error', { status: 'error', message: 'QuotaExceededError' }, false],
   ])('%s', async (_name, list, ask) => {
     usePseudoLocale();
     act(() => render(<ManualEntries entries={list} editingId="m1" onEdit={vi.fn()} onDelete={vi.fn(async () => undefined)} />, root));
