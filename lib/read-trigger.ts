@@ -98,34 +98,35 @@ export function readingChanges(anchors: ReadAnchors | undefined, isOwnNode?: (no
     return found;
   };
 
-  const touches = (records: readonly MutationRecord[]) => {
-    for (const r of records) {
-      if (isOwnNode?.(r.target)) continue;
-      const target = r.target.nodeType === ELEMENT ? (r.target as Element) : r.target.parentElement;
-      if (r.type === 'attributes') {
-        if (!target) continue;
-        if (r.attributeName === 'class') {
-          const before = new Set(classTokens(r.oldValue));
-          const after = new Set(classTokens(target.getAttribute('class')));
-          const changed = [...before].filter(t => !after.has(t)).concat([...after].filter(t => !before.has(t)));
-          if (changed.some(namedClass)) return true;
-          continue;
-        }
-        if ((r.attributeName && regions.includes(r.attributeName)) || within(target)) return true;
-        continue;
+  /** Whether a record may change the reading, Pacer's own nodes aside. */
+  const mayChange = (r: MutationRecord): boolean => {
+    const target = r.target.nodeType === ELEMENT ? (r.target as Element) : r.target.parentElement;
+    if (!target) return false;
+    if (r.type === 'attributes') {
+      if (r.attributeName === 'class') {
+        const before = classTokens(r.oldValue);
+        const after = classTokens(target.getAttribute('class'));
+        return before.some(t => !after.includes(t) && namedClass(t)) || after.some(t => !before.includes(t) && namedClass(t));
       }
-      if (r.type === 'characterData') {
-        if (within(target)) return true;
-        continue;
-      }
-      // childList: inside a region, or a region arriving or leaving.
-      const nodes = [...r.addedNodes, ...r.removedNodes].filter(n => !isOwnNode?.(n));
-      if (nodes.length === 0) continue;
-      if (within(target)) return true;
-      if (nodes.some(holdsAnchor)) return true;
+      return (!!r.attributeName && regions.includes(r.attributeName)) || within(target);
     }
+    if (r.type === 'characterData') return within(target);
+    // childList: inside a region, or a region arriving or leaving.
+    if (within(target)) return true;
+    for (const n of r.addedNodes) if (holdsAnchor(n)) return true;
+    for (const n of r.removedNodes) if (holdsAnchor(n)) return true;
     return false;
   };
+  /** Pacer's own UI (the stage timer placed beside the Path): its changes are not the page's. Asked only of records that matter, as it climbs the tree. */
+  const isOwn = (r: MutationRecord): boolean => {
+    if (!isOwnNode) return false;
+    if (isOwnNode(r.target)) return true;
+    if (r.type !== 'childList') return false;
+    const nodes = [...r.addedNodes, ...r.removedNodes];
+    return nodes.length > 0 && nodes.every(isOwnNode);
+  };
+
+  const touches = (records: readonly MutationRecord[]) => records.some(r => mayChange(r) && !isOwn(r));
   return records => {
     try {
       const changed = touches(records);
