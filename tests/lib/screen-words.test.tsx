@@ -5,6 +5,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
+import { CustomAdapterEditor } from '../../components/CustomAdapterEditor';
 import { CustomAdapterPreview } from '../../components/CustomAdapterPreview';
 import { customFieldLabel, customProblemText } from '../../lib/custom-adapters';
 import { periodForDate } from '../../lib/metrics/periods';
@@ -142,5 +143,47 @@ describe('retention choices and site names', () => {
     expect(siteLabel('manual')).toBe('Von Hand erfasst');
     expect(siteLabel('custom')).toBe('Ihr CRM');
     expect(siteLabel('salesforce')).toBe('Salesforce');
+  });
+});
+
+describe('custom CRM editor', () => {
+  let root: HTMLElement;
+  afterEach(() => {
+    render(null, root);
+    root.remove();
+  });
+  const mountEditor = async () => {
+    root = document.body.appendChild(document.createElement('div'));
+    await act(async () => render(<CustomAdapterEditor />, root));
+  };
+  const typeInto = (id: string, value: string) => act(() => {
+    const el = root.querySelector<HTMLInputElement>(`#${id}`)!;
+    el.value = value;
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  const submit = () => act(() => { root.querySelector<HTMLButtonElement>('button[type=submit]')!.click(); });
+
+  it('labels the selectors and shows each config problem beside its field in German', async () => {
+    useLocale('de');
+    await mountEditor();
+    await typeInto('custom-url', 'crm.example.com/deals');
+    await typeInto('custom-sel-closeDate', '1a');
+    await submit();
+    const labels = [...root.querySelectorAll('label')].map(l => l.textContent);
+    expect(labels).toEqual(expect.arrayContaining(['Abschlussdatum', 'Aktivitätszeilen']));
+    expect(root.querySelector('#custom-url-error')!.textContent).toBe('Das URL-Muster muss mit https:// beginnen');
+    expect(root.querySelector('#custom-name-error')!.textContent).toBe('Geben Sie dem CRM einen Namen.');
+    expect(root.querySelector('#custom-sel-closeDate-error')!.textContent).toBe('Der Selektor für „Abschlussdatum“ ist kein gültiges CSS.');
+  });
+
+  it('leaves nothing in English under a pseudo-locale, problems shown', async () => {
+    usePseudoLocale();
+    await mountEditor();
+    await typeInto('custom-url', 'https://*/deals/*');
+    await typeInto('custom-sel-amount', '9x');
+    await submit();
+    expect(root.querySelectorAll('.field-error').length).toBeGreaterThanOrEqual(4);
+    // The placeholders are examples of what to type (a CRM's name, a URL), not words.
+    expect(untranslated(root, { data: ['EspoCRM', 'https', 'crm.example.com', 'Opportunity', 'view'] })).toEqual([]);
   });
 });
