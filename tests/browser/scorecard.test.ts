@@ -307,7 +307,8 @@ describe('the scorecard on the demo data set, this quarter', () => {
     expect(await again.evaluate(() => [performance.getEntriesByName('pacer:scorecard-snapshot-shown').length, performance.getEntriesByName('pacer:scorecard-computed').length])).toEqual([1, 0]);
     await again.close();
 
-    // A capture while no panel is open: the saved scorecard is now behind the data.
+    // A capture while no panel is open: the saved scorecard is behind the data until the
+    // background saves the new one (tests/browser/scorecard-live.test.ts shows which it is).
     await panel.close();
     const at = new Date().toISOString();
     const dir = mkdtempSync(join(tmpdir(), 'pacer-snapshot-'));
@@ -322,7 +323,9 @@ describe('the scorecard on the demo data set, this quarter', () => {
     panel = await open();
     await panel.locator('[data-driver=calls] td').first().filter({ hasText: new RegExp(`^${newCalls} / `) }).waitFor({ timeout: 5_000 });
     const shown = await seen(panel);
-    expect(shown[0]).toBe(`Updating…|${calls}`); // the saved numbers at once, marked
+    // The saved numbers at once, marked; or, when the background has already saved the new
+    // scorecard by the time the panel opens, the new numbers straight away.
+    expect([`Updating…|${calls}`, `|${newCalls}`]).toContain(shown[0]);
     expect(shown[shown.length - 1]).toBe(`|${newCalls}`); // then the new ones, unmarked
     expect(shown).not.toContain(`|${calls}`); // never the old numbers unmarked
     await expect(panel.getByRole('status').filter({ hasText: 'Updating…' }).count()).resolves.toBe(0);
