@@ -20,7 +20,7 @@ import { whatThisDealEarns } from '../../lib/metrics/commission';
 import { BADGES } from '../../lib/metrics/gamification';
 import { computeScorecard, type Scorecard as ScorecardData } from '../../lib/metrics/scorecard';
 import { EVENT_TYPES, type ActivityEvent } from '../../lib/model';
-import { activityGroupLabel, badgeLabel, earningsView } from '../../lib/scorecard-extras';
+import { activityGroupLabel, badgeLabel, bookingsChartView, earningsView } from '../../lib/scorecard-extras';
 import { goalSummary, kpiRows, pyramidFocus, SCORECARD_DRIVERS, SCORECARD_PERIODS, sparklineSummary, type Loadable } from '../../lib/scorecard-store';
 import { driverRowLabel, goalSummaryWords, kpiRowsWords, periodName, periodOptionLabel, pyramidFocusWords, sparklineSummaryWords } from '../../lib/scorecard-words';
 import { untranslated, useLocale, usePseudoLocale } from '../helpers/pseudo-locale';
@@ -109,7 +109,7 @@ function wholeScorecard(s: ScorecardData, locale = 'en-US') {
   );
 }
 
-describe('in German', () => {
+describe('in German (and French typography)', () => {
   it('the scorecard says its headings, rows and sentences in German, with German numbers', () => {
     useLocale('de');
     show(wholeScorecard(S, 'de-DE'));
@@ -168,6 +168,31 @@ describe('in German', () => {
     expect(periodName(YEAR.current.period)).toBe('GJ 2026');
     expect(periodName({ kind: 'month', label: '2026-03', startDate: '2026-03-01', fiscalQuarter: 1 })).toBe('2026-03');
     expect(periodName({ kind: 'quarter', label: 'Q2 FY2026/27', startDate: '2026-07-01', fiscalQuarter: 2 })).toBe('Q2 GJ 2026/27');
+  });
+
+  it('a sentence ending on an abbreviated German date keeps one full stop ("bis 31. Dez.")', () => {
+    useLocale('de');
+    const chart = {
+      dates: ['2026-12-30', '2026-12-31'],
+      x: [0, 86_400],
+      actual: [1_000, null],
+      quota: [500, 1_000],
+      projection: [1_000, 2_000],
+      booked: 1_000,
+      quotaTotal: 1_000,
+      projected: 2_000,
+      leftOut: 0,
+    };
+    expect(nbsp(bookingsChartView(chart, 'USD', '2026-12-30', 'de-DE').summary)).toBe('1.000 $ von 1.000 $ Quote gebucht (100 %); bei diesem Tempo 2.000 $ bis 31. Dez.');
+    expect(nbsp(bookingsChartView({ ...chart, projected: null }, 'USD', '2026-12-29', 'de-DE').summary)).toBe('Dieser Zeitraum hat noch nicht begonnen: Quote 1.000 $ bis 31. Dez.');
+  });
+
+  it('French keeps its space before : and ; on the same line (no-break)', () => {
+    useLocale('fr');
+    show(<ScorecardRiver scorecard={ready(S)} locale="fr-FR" />);
+    const stall = root.querySelector('[data-testid=river-stall] p')?.textContent ?? '';
+    expect(stall).toMatch(/^Les affaires bloquent en Proposal\u00a0: /);
+    expect(stall).not.toMatch(/ [:;]/);
   });
 
   it('what closing a deal earns, and why it is unknown', () => {
