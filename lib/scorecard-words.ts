@@ -1,7 +1,7 @@
 // The scorecard's words in the interface's language (issue #9, item 6). lib/scorecard-store.ts
 // shapes the scorecard in English for Node tools and its tests; the side panel words it here,
 // from the same numbers, through t(). English is byte-identical to the store's shaping
-// (tests/components/scorecard-words.test.ts holds the two side by side).
+// (tests/components/scorecard-i18n.test.tsx holds the two side by side).
 import type { ZonedPeriod } from './metrics/periods';
 import type { Scorecard } from './metrics/scorecard';
 import { driverLabel } from './driver-labels';
