@@ -3,7 +3,7 @@
 // so with aria-sort. A rep's name opens their summary and weekly review.
 import { t } from '../lib/i18n';
 import type { RepRow } from '../lib/sync-client';
-import { behindCell, formatMoney, formatNumber, formatPercent, repLabel, SORT_COLUMNS, sortReps, type SortDir, type SortKey } from '../lib/sync-team';
+import { behindCell, formatMoney, formatNumber, formatPercent, repLabel, SORT_COLUMNS, sortReps, territoryLabel, type SortDir, type SortKey } from '../lib/sync-team';
 
 export interface LeaderboardProps {
   reps: readonly RepRow[];
@@ -52,7 +52,7 @@ export function TeamLeaderboard({ reps, currency, sortKey, sortDir, onSort, onOp
               ) : (
                 repLabel(r)
               )}
-              {r.territory && <span class="muted"> · {r.territory}</span>}
+              {r.territory && <span class="muted"> · {territoryLabel(r.territory)}</span>}
             </th>
             {SORT_COLUMNS.map(c => (
               <td key={c.key} class="num" data-col={c.key}>{cell(c.key, r, currency)}</td>

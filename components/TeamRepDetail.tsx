@@ -4,10 +4,10 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { driverLabel } from '../lib/driver-labels';
-import { t } from '../lib/i18n';
+import { t, uiLocale } from '../lib/i18n';
 import { DRIVERS } from '../lib/metrics/drivers';
 import type { RepReview, RepRow, StalledDeal } from '../lib/sync-client';
-import { behindText, driverRows, formatMoney, formatNumber, formatPercent, repLabel } from '../lib/sync-team';
+import { behindText, driverRows, formatMoney, formatNumber, formatPercent, repLabel, territoryLabel } from '../lib/sync-team';
 
 export interface RepDetailProps {
   rep: RepRow;
@@ -53,14 +53,14 @@ export function TeamRepDetail({ rep, currency, stalled, week, loadReview, saveFe
   return (
     <section class="card rep-detail" aria-labelledby="rep-detail-title" data-testid="rep-detail" data-rep={rep.rep}>
       <p style={{ margin: 0 }}><button type="button" class="secondary" onClick={onClose}>{t('teamBackToTeam')}</button></p>
-      <h2 id="rep-detail-title">{name}{rep.territory ? ` · ${rep.territory}` : ''}</h2>
+      <h2 id="rep-detail-title">{name}{rep.territory ? ` · ${territoryLabel(rep.territory)}` : ''}</h2>
       <p data-testid="rep-goal">
         {rep.quota ? t('teamRepGoalQuota', [rep.rank, formatMoney(rep.won, currency), formatMoney(rep.quota, currency), formatPercent(rep.attainment)]) : t('teamRepGoal', [rep.rank, formatMoney(rep.won, currency)])}
         {rep.pacing ? t(rep.pacing.delta < 0 ? 'teamRepBehindPace' : 'teamRepAheadOfPace', formatMoney(Math.abs(rep.pacing.delta), currency)) : ''}.{' '}
         <span class={rep.behind ? 'error' : 'ok'}>{behindText(rep)}.</span>
       </p>
       <p class="muted">
-        {t('teamRepStats', [formatPercent(rep.winRate), formatNumber(rep.wonCount), formatNumber(rep.lostCount), formatMoney(rep.pipeline, currency), formatNumber(rep.pipelineCount), formatNumber(rep.activityScore, 1)])}
+        {t(new Intl.PluralRules(uiLocale()).select(rep.pipelineCount) === 'one' ? 'teamRepStatsOneDeal' : 'teamRepStats', [formatPercent(rep.winRate), formatNumber(rep.wonCount), formatNumber(rep.lostCount), formatMoney(rep.pipeline, currency), formatNumber(rep.pipelineCount), formatNumber(rep.activityScore, 1)])}
       </p>
       {drivers.length > 0 && (
         <table data-testid="rep-drivers">

@@ -7,6 +7,9 @@ import type { TeamSummary } from '../lib/sync-client';
 import { formatMoney, formatNumber, trendData } from '../lib/sync-team';
 import { axis, ChartFigure, UPlotChart, type ChartColors } from './Chart';
 
+// Week starts are UTC midnights (lib/sync-team.ts trendData): written as the browser's locale writes a day and month.
+const weekDay = (seconds: number) => new Intl.DateTimeFormat(uiLocale(), { day: 'numeric', month: 'numeric', timeZone: 'UTC' }).format(seconds * 1000);
+
 const compactMoney = (v: number, currency: string) =>
   new Intl.NumberFormat(uiLocale(), { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 }).format(v);
 
@@ -20,7 +23,7 @@ export function TeamTrend({ summary }: { summary: TeamSummary }) {
     legend: { show: false },
     select: { show: false, left: 0, top: 0, width: 0, height: 0 },
     scales: { x: { time: true }, won: { range: (_u, _min, max) => [0, Math.max(1, max)] }, score: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
-    axes: [axis(c), axis(c, { scale: 'won', size: 56, values: (_u, ticks) => ticks.map(tick => compactMoney(tick, summary.currency)) }), axis(c, { scale: 'score', side: 1, grid: { show: false } })],
+    axes: [axis(c, { values: (_u, ticks) => ticks.map(weekDay) }), axis(c, { scale: 'won', size: 56, values: (_u, ticks) => ticks.map(tick => compactMoney(tick, summary.currency)) }), axis(c, { scale: 'score', side: 1, grid: { show: false } })],
     series: [{}, { scale: 'won', stroke: c.series[0], width: 2, label: t('teamWonLabel') }, { scale: 'score', stroke: c.series[1], width: 2, dash: [4, 3], label: t('teamActivityScore') }],
   });
   const total = data[1].reduce((a, b) => a + b, 0);

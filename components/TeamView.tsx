@@ -6,7 +6,7 @@ import { useSignal } from '@preact/signals';
 import { t } from '../lib/i18n';
 import type { RepRow, TeamSummary } from '../lib/sync-client';
 import type { TeamState } from '../lib/sync-team-store';
-import { behindText, formatMoney, formatNumber, formatPercent, repLabel, teamLine, tierName, type SortDir, type SortKey } from '../lib/sync-team';
+import { behindText, formatMoney, formatNumber, formatPercent, repLabel, teamLine, territoryLabel, tierName, type SortDir, type SortKey } from '../lib/sync-team';
 import { countText, formatTime } from '../lib/sync-view';
 import { tParts } from './t-parts';
 import { TeamLeaderboard } from './TeamLeaderboard';
@@ -100,7 +100,7 @@ export function TeamManagerView({ summary, sortKey, sortDir, onSort, onOpen, onE
             <thead><tr><th scope="col">{t('teamColTerritory')}</th><th scope="col" class="num">{t('teamColReps')}</th><th scope="col" class="num">{t('teamWonLabel')}</th><th scope="col" class="num">{t('teamAttainment')}</th><th scope="col" class="num">{t('teamPipeline')}</th></tr></thead>
             <tbody>
               {summary.territories.map(ter => (
-                <tr key={ter.territory ?? '-'}><th scope="row">{ter.territory ?? t('teamNoTerritory')}</th><td class="num">{formatNumber(ter.reps)}</td><td class="num">{formatMoney(ter.won, summary.currency)}</td><td class="num">{formatPercent(ter.attainment)}</td><td class="num">{formatMoney(ter.pipeline, summary.currency)}</td></tr>
+                <tr key={ter.territory ?? '-'}><th scope="row">{territoryLabel(ter.territory)}</th><td class="num">{formatNumber(ter.reps)}</td><td class="num">{formatMoney(ter.won, summary.currency)}</td><td class="num">{formatPercent(ter.attainment)}</td><td class="num">{formatMoney(ter.pipeline, summary.currency)}</td></tr>
               ))}
             </tbody>
           </table>

@@ -41,6 +41,13 @@ export function sortReps(reps: readonly RepRow[], key: SortKey, dir: SortDir): R
 
 export const repLabel = (r: Pick<RepRow, 'rep' | 'repName'>) => r.repName ?? r.rep;
 
+/** What team_summary calls the reps without a territory (server/migrations/006_summaries.sql): a code, not a name. */
+export const UNASSIGNED = 'Unassigned';
+
+/** A territory as the popup names it: the server's "Unassigned" group in the interface's language. */
+export const territoryLabel = (territory: string | null): string =>
+  territory === null ? t('teamNoTerritory') : territory === UNASSIGNED ? t('teamUnassigned') : territory;
+
 const TIER_NAMES: Record<Tier, MessageKey> = { calls: 'teamTierCalls', meetings: 'teamTierMeetings', proposals: 'teamTierProposals', deals: 'teamTierDeals' };
 /** A tier of the pyramid inside a sentence or a table cell: "meetings", "deals (quota)". */
 export const tierName = (tier: Tier): string => t(TIER_NAMES[tier]);

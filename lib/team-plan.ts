@@ -4,6 +4,7 @@
 // revisions; a new revision keeps the rest of the plan in force as it is. Every value is
 // checked with validatePlan, so the team's plan the reps pull is one their Pacer accepts.
 // No storage, no DOM; the words come from the locale files (lib/i18n.ts).
+import { UNASSIGNED } from './sync-team';
 import { countText } from './sync-view';
 import { t } from './i18n';
 import { defaultPlan, validatePlan, type Plan, type PlanRevision } from './metrics/plan';
@@ -147,7 +148,8 @@ export interface RosterRep {
 /** Every rep the manager can allocate to: the team summary's reps and anyone already allocated. */
 export function rosterOf(allocations: readonly RepAllocation[], reps: readonly Pick<RepRow, 'rep' | 'repName' | 'territory'>[]): RosterRep[] {
   const byRep = new Map<string, RosterRep>();
-  for (const r of reps) byRep.set(r.rep, { rep: r.rep, repName: r.repName, territory: r.territory, annual: [] });
+  // The summary groups reps without a territory as "Unassigned": a code, never a territory to prefill and save.
+  for (const r of reps) byRep.set(r.rep, { rep: r.rep, repName: r.repName, territory: r.territory === UNASSIGNED ? null : r.territory, annual: [] });
   for (const a of allocations) {
     const known = byRep.get(a.rep);
     byRep.set(a.rep, { rep: a.rep, repName: a.repName ?? known?.repName ?? null, territory: a.territory ?? known?.territory ?? null, annual: [...a.annual] });

@@ -72,6 +72,10 @@ describe('the allocations added up against the team quota', () => {
     expect(roster.map(r => [r.rep, r.territory, r.annual.length])).toEqual([['ana', 'West', 2], ['ben', 'East', 1], ['cleo', 'East', 0]]);
   });
 
+  it("takes the summary's \"Unassigned\" group for no territory, so it is never prefilled, shown in English or saved as one", () => {
+    expect(rosterOf([], [{ rep: 'lee', repName: 'Lee', territory: 'Unassigned' }]).map(r => r.territory)).toEqual([null]);
+  });
+
   it('says under-, over- or fully allocated, for the allocations in force on the date', () => {
     const team = TEAM_PLAN.annual;
     expect(allocationSumText(allocationSum(team, roster, '2026-03-01'), money)).toBe("Allocated $900,000 of the team's $1,000,000: under-allocated by $100,000. One rep has no allocation yet.");
