@@ -1,12 +1,12 @@
 import type { PageState } from '../lib/messages';
 import { wholeDaysBetween } from '../lib/metrics/period';
-import { EVENT_LABEL_ONE } from '../lib/labels';
 import type { ActivityEvent, DealSnapshot } from '../lib/model';
 import type { Loadable } from '../lib/store';
 import { siteLabel } from '../lib/site-labels';
 import type { EarningsView } from '../lib/scorecard-extras';
 import { formatNumber, t, uiLocale, type MessageKey } from '../lib/i18n';
 import { missingText } from '../lib/health-words';
+import { touchLabel } from '../lib/touch-labels';
 import { tPlural } from './t-parts';
 
 export interface ThisPageProps {
@@ -62,7 +62,7 @@ function Touches({ touches }: { touches: ActivityEvent[] }) {
       <tbody>
         {touches.map(e => (
           <tr key={e.id} data-touch={e.type}>
-            <th scope="row">{e.meta?.subject ? t('page_touch_subject', [EVENT_LABEL_ONE[e.type], e.meta.subject]) : EVENT_LABEL_ONE[e.type]} <span class="muted">{t('page_touch_site', siteLabel(e.site))}</span></th>
+            <th scope="row">{e.meta?.subject ? t('page_touch_subject', [touchLabel(e.type), e.meta.subject]) : touchLabel(e.type)} <span class="muted">{t('page_touch_site', siteLabel(e.site))}</span></th>
             <td class="num"><time dateTime={e.at}>{when(e.at)}</time></td>
           </tr>
         ))}

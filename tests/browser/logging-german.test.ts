@@ -56,6 +56,10 @@ describe('This page in German', () => {
     // German dates: "11.01.2027" or "11. Jan. 2027".
     expect(plain(rows.Abschlussdatum)).toMatch(/^(\d{1,2}\.\d{2}\.\d{4}|\d{1,2}\. \S+ \d{4}|unbekannt)$/);
     expect(await panel.locator('h3.sub').first().textContent()).toBe('Kontakte');
+    // The fixture's timeline: a call and an email the rep logged, named in German.
+    const touches = (await card.locator('xpath=following::table[1]//th').allTextContents()).map(plain);
+    expect(touches.length).toBeGreaterThan(0);
+    for (const touch of touches) expect(touch).toMatch(/^(Anruf|E-Mail|Meeting)(: .+)? \(Salesforce\)$/);
     const body = plain(await panel.locator('main').textContent());
     for (const english of ['In stage', 'Close date', 'Pacer reads this page', 'Latest touches', 'No touches recorded']) expect(body).not.toContain(english);
   });

@@ -7,6 +7,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ThisPage, type ThisPageProps } from '../../components/ThisPage';
 import { EVENT_LABEL_ONE } from '../../lib/labels';
+import { touchLabel } from '../../lib/touch-labels';
 import type { PageState } from '../../lib/messages';
 import type { ActivityEvent, DealSnapshot } from '../../lib/model';
 import { untranslated, useLocale, usePseudoLocale } from '../helpers/pseudo-locale';
@@ -50,8 +51,8 @@ function show(props: Partial<ThisPageProps> & Pick<ThisPageProps, 'page'>) {
   return root.textContent ?? '';
 }
 
-/** The words that are data here: the deal, the touch's subject, brand names, and the touches' event names (lib/labels, translated by the scorecard's owner). */
-const DATA = ['Acme renewal', 'Negotiation', 'Pricing follow-up', 'Salesforce', 'LinkedIn', 'Dana Scully', 'Head of Sales', 'Globex', ...Object.values(EVENT_LABEL_ONE)];
+/** The words that are data here: the deal, the touch's subject, the person, brand names. */
+const DATA = ['Acme renewal', 'Negotiation', 'Pricing follow-up', 'Salesforce', 'LinkedIn', 'Dana Scully', 'Head of Sales', 'Globex'];
 /** Month abbreviations Intl writes in dates ("Nov 26"). */
 const isMonth = (w: string) => /^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)$/.test(w) || /^(AM|PM)$/.test(w);
 
@@ -82,6 +83,14 @@ describe('ThisPage in English (unchanged)', () => {
   });
 });
 
+describe('touch names', () => {
+  it('are EVENT_LABEL_ONE in English, and German in German', () => {
+    for (const [type, label] of Object.entries(EVENT_LABEL_ONE)) expect(touchLabel(type as keyof typeof EVENT_LABEL_ONE)).toBe(label);
+    useLocale('de');
+    expect(touchLabel('linkedin_connect_sent')).toBe('Kontaktanfrage gesendet');
+  });
+});
+
 describe('ThisPage in German', () => {
   it('shows the deal rows, status, days and the health in German', () => {
     useLocale('de');
@@ -91,6 +100,8 @@ describe('ThisPage in German', () => {
     expect(text).toContain('Zyklus30 T');
     expect(text).toContain('StatusOffen');
     expect(text).toContain('(Von Hand erfasst)');
+    expect(text).toContain('Anruf: Pricing follow-up (Salesforce)');
+    expect(text).toContain('Schulung (Von Hand erfasst)');
     expect(root.querySelector('caption')!.textContent).toBe('Letzte Kontakte, neueste zuerst');
   });
 
