@@ -6,6 +6,7 @@
 // team's plan back and records when, and the options page and side panel say which plan
 // is in force. Pure: no WXT, no storage.
 import { t } from './i18n';
+import { planErrorText } from './plan-words';
 import { validatePlan, type Plan, type PlanRevision } from './metrics/plan';
 import type { TeamPlanAnswer } from './sync-client';
 import type { TeamPlanState } from './sync-state';
@@ -67,7 +68,7 @@ export type PlanApply = { kind: 'unchanged' } | { kind: 'apply'; plan: Plan } | 
 export function planToApply(local: Plan, team: TeamPlanState): PlanApply {
   if (planSource(local, team) === 'team') return { kind: 'unchanged' };
   const check = validatePlan(withTeamPlan(local, team));
-  if (!check.ok) return { kind: 'invalid', message: t('syncErrTeamPlan', check.errors.map(e => `${e.path}: ${e.message}`).join('; ')) };
+  if (!check.ok) return { kind: 'invalid', message: t('syncErrTeamPlan', check.errors.map(e => `${e.path}: ${planErrorText(e)}`).join('; ')) };
   // validatePlan may normalize; what is stored must be what planSource compares against.
   return { kind: 'apply', plan: withTeamPlan(local, team) };
 }

@@ -7,6 +7,7 @@
 import { UNASSIGNED } from './sync-team';
 import { countText } from './sync-view';
 import { t } from './i18n';
+import { planErrorText } from './plan-words';
 import { defaultPlan, validatePlan, type Plan, type PlanRevision } from './metrics/plan';
 import { isCivilDate } from './metrics/periods';
 import type { RepAllocation, RepRow, TeamPlanAnswer } from './sync-client';
@@ -58,7 +59,7 @@ export function checkQuotaDraft(draft: QuotaDraft, parse: ParseNumber = parseAmo
   // The rules every plan keeps (quarters adding up to the year, …) come from one place.
   const check = validatePlan({ ...defaultPlan('UTC'), annual: [revision] });
   if (!check.ok) {
-    for (const e of check.errors) errors[fieldOf(e.path)] ??= e.message;
+    for (const e of check.errors) errors[fieldOf(e.path)] ??= planErrorText(e);
     return { ok: false, errors };
   }
   return { ok: true, revision };
@@ -88,7 +89,7 @@ export function teamPlanWithRevision(base: Plan, draft: QuotaDraft, parse: Parse
     const errors: DraftErrors = {};
     for (const e of check.errors) {
       const field = /^annual/.test(e.path) ? fieldOf(e.path) : 'annual';
-      errors[field] ??= /^annual/.test(e.path) ? e.message : t('teamPlanErrOutsideQuota', [e.path, e.message]);
+      errors[field] ??= /^annual/.test(e.path) ? planErrorText(e) : t('teamPlanErrOutsideQuota', [e.path, planErrorText(e)]);
     }
     return { ok: false, errors };
   }

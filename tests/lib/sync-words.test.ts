@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { defaultPlan, type Plan } from '../../lib/metrics/plan';
 import { SyncError, TeamClient } from '../../lib/sync-client';
+import { planToApply } from '../../lib/sync-plan';
 import type { SyncStatus, TeamPlanState } from '../../lib/sync-state';
 import { behindCell, behindText, teamLine, tierName } from '../../lib/sync-team';
 import { checkServerUrl } from '../../lib/sync-url';
@@ -49,6 +50,12 @@ describe('team sync status lines', () => {
     expect(line.text).toMatch(/^Team-Synchronisierung: zuletzt \d\d:\d\d · 3 Ereignisse, 1 Deal ausstehend\. Der Browser ist offline\. Nächster Versuch \d\d:\d\d\.$/);
     expect(whoamiLine({ team: 'acme', teamName: 'Acme Sales', teamSize: 5, rep: 'sam', repName: 'Sam Rivera', role: 'rep', territory: 'West', shareNames: false }))
       .toBe('Acme Sales · Sam Rivera (Vertriebler, West)');
+  });
+
+  it("German: a team plan the rep's Pacer cannot use says why, each rule in German", () => {
+    speak('de');
+    const broken = planToApply(LOCAL, { ...TEAM, annual: [{ effectiveFrom: '2026-01-01', annualQuota: 1000, quarterQuotas: [100, 100, 100, 100] }] });
+    expect(broken).toEqual({ kind: 'invalid', message: 'Der Plan Ihres Teams kann nicht verwendet werden: annual[0].quarterQuotas: Die Quartalsquoten ergeben zusammen 400, nicht die Jahresquote von 1.000.' });
   });
 
   it('French and Spanish: the plan in force', () => {
@@ -153,6 +160,10 @@ describe("the team plan's checks and sum", () => {
         quarters: 'Geben Sie alle vier Quartalsquoten als Zahlen ab 0 ein (Q2 ist leer) oder lassen Sie alle vier leer für je ein Viertel der Jahresquote.',
       },
     });
+    // The rules every plan keeps come from validatePlan, worded by lib/plan-words.ts.
+    expect(checkQuotaDraft({ effectiveFrom: '2026-07-01', annual: '1000', quarters: ['100', '100', '100', '100'] })).toEqual({
+      ok: false, errors: { quarters: 'Die Quartalsquoten ergeben zusammen 400, nicht die Jahresquote von 1.000.' },
+    });
     expect(allocationSumText(allocationSum(team, roster, '2026-11-27'), money)).toBe('Zugeteilt: 300000 € von 1000000 € des Teams: 700000 € noch nicht zugeteilt. Ein Vertriebler hat noch keine Zuteilung.');
     speak('fr');
     expect(allocationSumText(allocationSum([], roster, '2026-11-27'), money)).toBe("Attribué : 300000 € ; l'équipe n'a pas encore de quota annuel. Un commercial n'a pas encore d'attribution.");
@@ -165,9 +176,10 @@ describe("the team plan's checks and sum", () => {
       checkQuotaDraft({ effectiveFrom: 'soon', annual: '', quarters: ['', '', '', ''] }),
       checkQuotaDraft({ effectiveFrom: '2026-07-01', annual: '-1', quarters: ['', '', '', ''] }),
       checkQuotaDraft(draft),
+      checkQuotaDraft({ effectiveFrom: '2026-07-01', annual: '1000', quarters: ['100', '100', '100', '100'] }),
       checkAllocation('ben', { ...draft, quarters: ['', '', '', ''] }, 'W'.repeat(81), undefined, [{ effectiveFrom: '2026-07-01', annualQuota: 1 }]),
     ].flatMap(c => (c.ok ? [] : Object.values(c.errors)));
-    expect(errors).toHaveLength(6);
+    expect(errors).toHaveLength(7);
     for (const e of errors) expect(leftover(e!, ['soon', 'x', 'W'.repeat(81)]), e).toEqual([]);
     for (const date of ['2026-11-27', '2025-01-01']) {
       for (const annual of [team, [{ effectiveFrom: '2026-01-01', annualQuota: 300_000 }], [{ effectiveFrom: '2026-01-01', annualQuota: 100_000 }]]) {
