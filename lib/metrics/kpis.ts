@@ -149,31 +149,58 @@ export function stageConversion(t: DealTable, period?: Period): ConversionStep[]
   return stageConversionFor(t, [period])[0]!;
 }
 
+/** The periods as [from, to) bounds in epoch ms, two numbers each, for the deal loops. */
+function boundsOf(periods: readonly (Period | undefined)[]): Float64Array {
+  const out = new Float64Array(2 * periods.length);
+  periods.forEach((p, k) => {
+    const r = rangeOf(p);
+    out[2 * k] = r.from;
+    out[2 * k + 1] = r.to;
+  });
+  return out;
+}
+
 /** stageConversion for several periods (undefined: all history) in one pass over the deals. */
 export function stageConversionFor(t: DealTable, periods: readonly (Period | undefined)[]): ConversionStep[][] {
   const n = t.planStages;
-  const ranges = periods.map(rangeOf);
-  const P = ranges.length;
+  const P = periods.length;
+  const bounds = boundsOf(periods);
   const reached = new Int32Array(P * n);
   const advanced = new Int32Array(P * n);
   const times = new Float64Array(n + 1);
+  const { entryStart, entryStage, entryMs, outcome, closedMs } = t;
   for (let i = 0; i < t.n; i++) {
-    if (t.entryStart[i + 1] === t.entryStart[i]) continue;
-    reachTimes(t, i, times);
-    for (let l = 0; l < n; l++) {
+    const a = entryStart[i]!;
+    const b = entryStart[i + 1]!;
+    if (a === b) continue;
+    // reachTimes, inline: times[0 … top] are set, the levels above were not reached.
+    let top = -1;
+    let lastMs = NaN;
+    for (let k = a; k < b; k++) {
+      const code = entryStage[k]!;
+      lastMs = entryMs[k]!;
+      if (code >= n || code <= top) continue;
+      for (let l = top + 1; l <= code; l++) times[l] = lastMs;
+      top = code;
+    }
+    if (outcome[i] === WON) {
+      const at = closedMs[i]! === closedMs[i]! ? closedMs[i]! : lastMs;
+      for (let l = top + 1; l <= n; l++) times[l] = at;
+      top = n;
+    }
+    for (let l = 0; l < n && l <= top; l++) {
       const at = times[l]!;
       if (at !== at) break;
-      const next = times[l + 1]! === times[l + 1]!;
+      const next = l < top && times[l + 1]! === times[l + 1]!;
       for (let k = 0; k < P; k++) {
-        const r = ranges[k]!;
-        if (at >= r.from && at < r.to) {
+        if (at >= bounds[2 * k]! && at < bounds[2 * k + 1]!) {
           reached[k * n + l]!++;
           if (next) advanced[k * n + l]!++;
         }
       }
     }
   }
-  return ranges.map((_, k) =>
+  return periods.map((_, k) =>
     Array.from({ length: n }, (_, l) => ({
       from: t.stageNames[l]!,
       to: t.stageNames[l + 1] !== undefined && l + 1 < n ? t.stageNames[l + 1]! : WON_STEP,
@@ -217,21 +244,29 @@ export function timeInStage(t: DealTable, stageTargets: Readonly<Record<string, 
 /** timeInStage for several periods (undefined: all history) in one pass over the deals. */
 export function timeInStageFor(t: DealTable, stageTargets: Readonly<Record<string, number>>, periods: readonly (Period | undefined)[]): StageTime[][] {
   const S = t.stageNames.length;
-  const ranges = periods.map(rangeOf);
-  const values: number[][][] = ranges.map(() => Array.from({ length: S }, () => []));
+  const P = periods.length;
+  const bounds = boundsOf(periods);
+  const open = Uint8Array.from(t.stageIsOpen, o => (o ? 1 : 0));
+  const { entryStart, entryStage, entryMs, entryEstimated } = t;
+  // Each stay (days) with its list, period × S + stage, in deal order; split per list after.
+  let cap = 1 << 16;
+  let days = new Float64Array(cap);
+  let list = new Int32Array(cap);
+  let stays = 0;
+  const perList = new Int32Array(P * S + 1);
   const sum = new Float64Array(S);
   const lastExit = new Float64Array(S).fill(NaN);
   const touched = new Int32Array(S);
   for (let i = 0; i < t.n; i++) {
-    const a = t.entryStart[i]!;
-    const b = t.entryStart[i + 1]!;
+    const a = entryStart[i]!;
+    const b = entryStart[i + 1]!;
     if (b - a < 2) continue;
     let m = 0;
     for (let k = a; k + 1 < b; k++) {
-      const code = t.entryStage[k]!;
-      const exit = t.entryMs[k + 1]!;
-      const ms = exit - t.entryMs[k]!;
-      if (!(ms >= 0) || t.entryEstimated[k] === 1 || !t.stageIsOpen[code]) continue;
+      const code = entryStage[k]!;
+      const exit = entryMs[k + 1]!;
+      const ms = exit - entryMs[k]!;
+      if (!(ms >= 0) || entryEstimated[k] === 1 || open[code] === 0) continue;
       if (lastExit[code]! !== lastExit[code]!) {
         touched[m++] = code;
         sum[code] = ms;
@@ -241,23 +276,41 @@ export function timeInStageFor(t: DealTable, stageTargets: Readonly<Record<strin
         if (exit > lastExit[code]!) lastExit[code] = exit;
       }
     }
+    if (stays + m * P > cap) {
+      cap *= 2;
+      const d = new Float64Array(cap);
+      d.set(days);
+      days = d;
+      const l = new Int32Array(cap);
+      l.set(list);
+      list = l;
+    }
     for (let j = 0; j < m; j++) {
       const code = touched[j]!;
       const exit = lastExit[code]!;
-      for (let k = 0; k < ranges.length; k++) {
-        const r = ranges[k]!;
-        if (exit >= r.from && exit < r.to) values[k]![code]!.push(sum[code]! / DAY_MS);
+      for (let k = 0; k < P; k++) {
+        if (exit >= bounds[2 * k]! && exit < bounds[2 * k + 1]!) {
+          days[stays] = sum[code]! / DAY_MS;
+          list[stays++] = k * S + code;
+          perList[k * S + code + 1]!++;
+        }
       }
       lastExit[code] = NaN;
     }
   }
-  return values.map(perStage => {
+  // Group the stays by list, keeping deal order (a counting sort).
+  for (let x = 0; x < P * S; x++) perList[x + 1]! += perList[x]!;
+  const grouped = new Float64Array(stays);
+  const fill = perList.slice(0, P * S);
+  for (let y = 0; y < stays; y++) grouped[fill[list[y]!]!++] = days[y]!;
+  return periods.map((_, k) => {
     const out: StageTime[] = [];
     for (let code = 0; code < S; code++) {
-      const list = perStage[code]!;
-      if (code >= t.planStages && (list.length === 0 || !t.stageIsOpen[code])) continue;
+      const from = perList[k * S + code]!;
+      const to = perList[k * S + code + 1]!;
+      if (code >= t.planStages && (to === from || open[code] === 0)) continue;
       const stage = t.stageNames[code]!;
-      out.push({ stage, targetDays: stageTargetDays(stage, stageTargets), ...summarize(list) });
+      out.push({ stage, targetDays: stageTargetDays(stage, stageTargets), ...summarize(grouped.subarray(from, to)) });
     }
     return out;
   });
