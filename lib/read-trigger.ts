@@ -38,22 +38,59 @@ export function readingChanges(anchors: ReadAnchors | undefined, isOwnNode?: (no
   if (!anchors) return records => records.some(r => !isOwnNode?.(r.target));
   const { regions } = anchors;
   const tags = new Set((anchors.tags ?? []).map(t => t.toLowerCase()));
-  const words = [regions, ...(anchors.classes ?? [])].join(' ');
+  // Class names the regions' selectors name (`.slds-path__item`), the reader's own, and fragments (`[class*="x"]`).
+  const named = new Set([...[...regions.matchAll(/\.(-?[_a-zA-Z][\w-]*)/g)].map(m => m[1]!), ...(anchors.classes ?? [])]);
   const fragments = classFragments(regions);
-  const namedClass = (token: string) => words.includes(token) || fragments.some(f => token.includes(f));
+  const namedClass = (token: string) => named.has(token) || fragments.some(f => token.includes(f));
+  /** A class or attribute change that may make an element a region or stop it being one. */
+  const namedAttributeChange = (r: MutationRecord, target: Element) => {
+    if (r.attributeName !== 'class') return !!r.attributeName && regions.includes(r.attributeName);
+    const before = classTokens(r.oldValue);
+    const after = classTokens(target.getAttribute('class'));
+    return before.some(t => !after.includes(t) && namedClass(t)) || after.some(t => !before.includes(t) && namedClass(t));
+  };
 
   const isAnchor = (el: Element) => tags.has(el.localName) || el.matches(regions);
 
   // What is known of elements, kept across callbacks (a page's churn revisits the same
   // nodes, and matching a long selector list is most of this check's cost): whether an
-  // element lies in a region, and whether a node is or holds one. Both can only change
-  // through a mutation this check calls relevant (a region added, removed or moved, a
-  // named class or attribute changed), and then a reading is coming: both are forgotten.
+  // element lies in a region, and whether a node is or holds one. What can make an answer
+  // wrong is forgotten as it happens: a node added (it may have moved) loses its subtree's
+  // answers before it is judged; a region added or removed inside a node, found relevant,
+  // loses the answers of the node and its ancestors; a class or attribute that regions name,
+  // changed, loses everything (a region may have appeared or gone around many nodes).
   let inRegion = new WeakMap<Element, boolean>();
   let holds = new WeakMap<Node, boolean>();
   const forget = () => {
     inRegion = new WeakMap();
     holds = new WeakMap();
+  };
+  const forgetSubtree = (node: Node) => {
+    if (node.nodeType !== ELEMENT) return;
+    const el = node as Element;
+    inRegion.delete(el);
+    holds.delete(el);
+    if (el.firstElementChild) {
+      for (const d of el.querySelectorAll('*')) {
+        inRegion.delete(d);
+        holds.delete(d);
+      }
+    }
+  };
+  const forgetHolders = (start: Node) => {
+    for (let n: Node | null = start; n; n = n.parentNode ?? (n as Partial<ShadowRoot>).host ?? null) holds.delete(n);
+  };
+  /** After a callback found a change: what its records may have made wrong, all of them (the search stopped at the first). */
+  const upkeep = (records: readonly MutationRecord[]) => {
+    for (const r of records) {
+      if (r.type === 'childList') {
+        for (const n of r.addedNodes) forgetSubtree(n);
+        forgetHolders(r.target);
+      } else if (r.type === 'attributes' && r.target.nodeType === ELEMENT && namedAttributeChange(r, r.target as Element)) {
+        forget();
+        return;
+      }
+    }
   };
 
   const holdsAnchor = (node: Node): boolean => {
@@ -103,15 +140,13 @@ export function readingChanges(anchors: ReadAnchors | undefined, isOwnNode?: (no
     const target = r.target.nodeType === ELEMENT ? (r.target as Element) : r.target.parentElement;
     if (!target) return false;
     if (r.type === 'attributes') {
-      if (r.attributeName === 'class') {
-        const before = classTokens(r.oldValue);
-        const after = classTokens(target.getAttribute('class'));
-        return before.some(t => !after.includes(t) && namedClass(t)) || after.some(t => !before.includes(t) && namedClass(t));
-      }
-      return (!!r.attributeName && regions.includes(r.attributeName)) || within(target);
+      // A class counts only when a region names it or the reader reads it, wherever it changes.
+      if (r.attributeName === 'class') return namedAttributeChange(r, target);
+      return namedAttributeChange(r, target) || within(target);
     }
     if (r.type === 'characterData') return within(target);
     // childList: inside a region, or a region arriving or leaving.
+    for (const n of r.addedNodes) forgetSubtree(n);
     if (within(target)) return true;
     for (const n of r.addedNodes) if (holdsAnchor(n)) return true;
     for (const n of r.removedNodes) if (holdsAnchor(n)) return true;
@@ -130,7 +165,7 @@ export function readingChanges(anchors: ReadAnchors | undefined, isOwnNode?: (no
   return records => {
     try {
       const changed = touches(records);
-      if (changed) forget();
+      if (changed) upkeep(records);
       return changed;
     } catch {
       forget();

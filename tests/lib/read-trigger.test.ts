@@ -284,6 +284,64 @@ describe('readingChanges: which records may change a reading', () => {
     expect(await collect(() => document.querySelector('#elsewhere span')!.setAttribute('aria-selected', 'true'))).toBe(false);
   });
 
+  /** One checker over several callbacks, as a content script has: it remembers what it matched. */
+  const session = () => {
+    const check = readingChanges(anchors);
+    let pending: MutationRecord[] = [];
+    const observer = new MutationObserver(records => void pending.push(...records));
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true, attributeOldValue: true });
+    return {
+      check: async () => {
+        await sleep(0);
+        const records = [...pending, ...observer.takeRecords()];
+        pending = [];
+        return check(records);
+      },
+      stop: () => observer.disconnect(),
+    };
+  };
+
+  it('remembers across callbacks, yet a node moved into a region counts from then on, and not once moved out', async () => {
+    const { check, stop } = session();
+    const span = document.querySelector('#elsewhere span')!;
+    span.textContent = 'a';
+    expect(await check()).toBe(false);
+    document.querySelector('.timeline')!.append(span);
+    expect(await check()).toBe(true);
+    span.textContent = 'b';
+    expect(await check()).toBe(true);
+    document.getElementById('elsewhere')!.append(span);
+    expect(await check()).toBe(true);
+    span.textContent = 'c';
+    expect(await check()).toBe(false);
+    stop();
+  });
+
+  it('a region appearing inside a node it judged empty makes that node\'s removal count', async () => {
+    const { check, stop } = session();
+    const box = document.createElement('div');
+    box.append(document.createElement('b'));
+    document.getElementById('elsewhere')!.append(box);
+    expect(await check()).toBe(false);
+    box.firstElementChild!.append(Object.assign(document.createElement('div'), { className: 'timeline' }));
+    expect(await check()).toBe(true);
+    box.remove();
+    expect(await check()).toBe(true);
+    stop();
+  });
+
+  it('an element that gains a region\'s class counts, and so does text inside it afterwards', async () => {
+    const { check, stop } = session();
+    const span = document.querySelector('#elsewhere span')!;
+    span.textContent = 'a';
+    expect(await check()).toBe(false);
+    document.getElementById('elsewhere')!.classList.add('timeline');
+    expect(await check()).toBe(true);
+    span.textContent = 'b';
+    expect(await check()).toBe(true);
+    stop();
+  });
+
   it('Pacer\'s own nodes are never the page\'s change; without anchors every other change is', async () => {
     const records: MutationRecord[] = [];
     const observer = new MutationObserver(r => records.push(...r));
