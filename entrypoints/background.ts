@@ -12,6 +12,7 @@ import { applySiteSwitches } from '../lib/site-switches';
 import { siteSwitches } from '../lib/site-switches-settings';
 import { ensureDealHistory } from '../lib/deal-history-store';
 import { startScorecardRefresh } from '../lib/scorecard-refresh-background';
+import { createCaptureWriter } from '../lib/capture-coalesce';
 
 // main() must stay synchronous: listeners registered later than the first
 // turn would miss the message that woke the worker.
@@ -20,9 +21,11 @@ export default defineBackground(() => {
 
   // Privacy switches apply here, on the one write path, so every site honours them.
   // Day aggregates are kept in the plan's time zone (the rep's working calendar).
+  // Batches that arrive while one is written are stored together (lib/capture-coalesce.ts).
+  const writeBatch = createCaptureWriter(db, storeBatch);
   onMessage('capture', async batch => {
     const [settings, plan, switches] = await Promise.all([captureSettings.getValue(), planSettings.getValue(), siteSwitches.getValue()]);
-    return storeBatch(db, applySiteSwitches(applyPrivacy(batch, settings), switches), plan.timeZone);
+    return writeBatch(applySiteSwitches(applyPrivacy(batch, settings), switches), plan.timeZone);
   });
 
   // The per-deal history rows the scorecard reads: built here once after an upgrade (or a write
