@@ -415,6 +415,12 @@ function eventPass(c: FloorColumns, NC: number) {
   return { dayCounts, dayConv, dayWonH, dayLostH, dayWonUnknown, dayLostUnknown, perDeal, g, trainingIdx };
 }
 
+/**
+ * The floor's pass over the million events alone: the part of its work the side panel
+ * does not repeat (the background keeps the day rows and deal rows as events arrive).
+ */
+export const floorEventPass = (c: FloorColumns) => eventPass(c, c.currencies.length + 1);
+
 /** The deal events grouped by deal (deal x's are perDeal[x] … perDeal[x + 1] − 1). */
 interface DealEvents {
   /** The event's index in the columns. */
