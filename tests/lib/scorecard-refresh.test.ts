@@ -98,6 +98,19 @@ describe('which writes concern a scorecard', () => {
   });
 });
 
+describe('what a saved scorecard keeps', () => {
+  it('only the won deals its charts draw: those closed within its period', async () => {
+    await storeBatch(db, batch([won('old', '2025-11-20T10:00Z', 5_000), won('new', '2026-03-02T10:00Z', 7_000)]), TZ);
+    const inputs = await readScorecardInputs(db);
+    const all = winsOf(inputs, P);
+    expect(all.map(w => w.id).sort()).toEqual(['a', 'new', 'old']);
+    const quarter = snapshotFrom(inputs, P, 'quarter', NOW, all, 'background')!;
+    expect(quarter.wins.map(w => w.id).sort()).toEqual(['a', 'new']); // Q1 2026
+    const week = snapshotFrom(inputs, P, 'week', NOW, all, 'background')!;
+    expect(week.wins).toEqual([]);
+  });
+});
+
 describe('the background', () => {
   it('after a write, saves the exact scorecard of the rep’s period, marked as its own, equal to computing it directly', async () => {
     background();
