@@ -3,6 +3,7 @@
 import type { Money } from './money';
 import {
   addDays,
+  datesFrom,
   daysBetween,
   fiscalOf,
   holidaySet,
@@ -46,19 +47,27 @@ type QuotaPlan = Pick<Plan, 'annual' | 'fiscalYearStartMonth' | 'holidays'>;
 export function quotaFor(plan: QuotaPlan, period: Pick<ZonedPeriod, 'startDate' | 'endDate'>): number {
   if (plan.annual.length === 0) return 0;
   const holidays = holidaySet(plan.holidays);
-  const quarterDays = new Map<string, { working: number; calendar: number }>();
   let total = 0;
-  for (let d = period.startDate; d < period.endDate; d = addDays(d, 1)) {
-    const { startDate, endDate } = periodDates('quarter', d, { weekStartsOn: 1, fiscalYearStartMonth: plan.fiscalYearStartMonth });
-    let q = quarterDays.get(startDate);
-    if (!q) quarterDays.set(startDate, (q = { working: workingDaysBetween(startDate, endDate, holidays), calendar: 0 }));
-    const rev = governingRevision(plan, d)!;
-    const quota = quarterQuota(rev, fiscalOf(d, plan.fiscalYearStartMonth).fiscalQuarter);
-    if (q.working > 0) {
-      if (isWorkingDay(d, holidays)) total += quota / q.working;
+  // The fiscal quarter the walk is in: found once per quarter, not once per day (the
+  // badges ask for the quota of every quarter with a win, the scorecard for three periods).
+  let quarterEnd = '';
+  let working = 0;
+  let calendar = 0;
+  let fiscalQuarter = 0;
+  for (const [d, weekday] of datesFrom(period.startDate, addDays(period.endDate, -1))) {
+    if (d >= quarterEnd) {
+      const q = periodDates('quarter', d, { weekStartsOn: 1, fiscalYearStartMonth: plan.fiscalYearStartMonth });
+      quarterEnd = q.endDate;
+      working = workingDaysBetween(q.startDate, q.endDate, holidays);
+      calendar = daysBetween(q.startDate, q.endDate);
+      fiscalQuarter = fiscalOf(q.startDate, plan.fiscalYearStartMonth).fiscalQuarter;
+    }
+    const quota = quarterQuota(governingRevision(plan, d)!, fiscalQuarter);
+    if (working > 0) {
+      if (weekday !== 0 && weekday !== 6 && !holidays.has(d)) total += quota / working;
     } else {
       // A quarter with no working day at all (every day a holiday): spread over calendar days.
-      total += quota / daysBetween(startDate, endDate);
+      total += quota / calendar;
     }
   }
   return round2(total);

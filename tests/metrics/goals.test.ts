@@ -48,6 +48,22 @@ describe('quota for a period', () => {
     ['Q4 of an April fiscal year', 'quarter', '2027-02-10', { fiscalYearStartMonth: 4, annual: [{ effectiveFrom: '2020-01-01', annualQuota: 400_000, quarterQuotas: [70_000, 90_000, 110_000, 130_000] }] }, 130_000],
     ['no quota yet', 'quarter', '2026-02-10', { annual: [{ effectiveFrom: '1970-01-01', annualQuota: 0 }] }, 0],
   ])('%s', (_name, kind, date, over, expected) => expect(quota(kind, date, over)).toBeCloseTo(expected, 2));
+
+  it('a quarter whose every day is a holiday spreads its quota over calendar days', () => {
+    const q1 = Array.from({ length: 90 }, (_, i) => new Date(Date.UTC(2026, 0, 1 + i)).toISOString().slice(0, 10));
+    expect(quota('month', '2026-01-10', { holidays: q1 })).toBeCloseTo((31 / 90) * 100_000, 2);
+  });
+
+  it('a run of days across quarters and fiscal years adds up each quarter in turn', () => {
+    const pl = p({ fiscalYearStartMonth: 4, annual: revisions });
+    const years = quotaFor(pl, { startDate: '2026-04-01', endDate: '2028-04-01' });
+    const byQuarter = ['2026-04-01', '2026-07-01', '2026-10-01', '2027-01-01', '2027-04-01', '2027-07-01', '2027-10-01', '2028-01-01'].reduce(
+      (sum, date) => sum + quotaFor(pl, periodForDate('quarter', date, pl)),
+      0,
+    );
+    expect(years).toBeCloseTo(byQuarter, 1);
+    expect(quotaFor(pl, { startDate: '2026-05-01', endDate: '2026-05-01' })).toBe(0);
+  });
 });
 
 describe('attainment', () => {
