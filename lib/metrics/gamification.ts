@@ -2,7 +2,7 @@
 // all from per-day aggregates (so the background can keep them current cheaply).
 import { driversOfTotals, type DailyAggregate } from './aggregate';
 import { WON, type DealTable } from './deals';
-import { DRIVERS, type Driver, type DriverCounts } from './drivers';
+import { DRIVER_EVENT_TYPE, DRIVERS, type Driver, type DriverCounts } from './drivers';
 import { quotaFor } from './goals';
 import { convert, RateCache, UNKNOWN_CURRENCY } from './money';
 import { addDays, datesFrom, holidaySet, isWorkingDay, periodDates, weekdayOf } from './periods';
@@ -35,8 +35,12 @@ export function meetsTargets(d: DailyAggregate | undefined, targets: DriverTarge
 }
 
 function meets(d: DailyAggregate | undefined, targets: readonly (readonly [Driver, number])[]): boolean {
-  const drivers = dayDrivers(d);
-  for (const [k, v] of targets) if (drivers[k] < v) return false;
+  // Each driver's count read straight from the row (driversFromCounts' rule), without
+  // building a DriverCounts per day: streaks ask this of every working day in the history.
+  for (const [k, v] of targets) {
+    const count = d === undefined ? 0 : k === 'conversations' ? d.conversations : (d.counts[DRIVER_EVENT_TYPE[k]] ?? 0);
+    if (count < v) return false;
+  }
   return true;
 }
 
