@@ -9,9 +9,15 @@ export interface RefreshTiming {
   maxWaitMs: number;
   /** After a run that took d ms, writes wait at least restRatio × d before the next: the computing share of a burst stays ≤ 1 / (1 + restRatio). */
   restRatio: number;
+  /**
+   * A lone write after a quiet time (no run for quietMs, rested) runs at once rather than after
+   * the quiet time: the usual capture is one event, and the rep who opens the panel just after
+   * it should find the scorecard already computed. Further writes wait as above.
+   */
+  leading: boolean;
 }
 
-export const REFRESH_TIMING: RefreshTiming = { quietMs: 300, maxWaitMs: 1000, restRatio: 1 };
+export const REFRESH_TIMING: RefreshTiming = { quietMs: 300, maxWaitMs: 1000, restRatio: 1, leading: true };
 
 export interface RunContext {
   /** True when the run serves writes (not only requests): what the writes touched must be recomputed, current or not. */
@@ -44,22 +50,30 @@ export function createRefreshScheduler(run: (ctx: RunContext) => Promise<void>, 
   let lastEnd = -Infinity;
   let lastDuration = 0;
   let waiters: { resolve(): void; reject(e: unknown): void }[] = [];
+  /** A timer is set for writes already waiting: a further write is part of a burst, not lone. */
+  let armedForWrites = false;
 
   const arm = () => {
     if (stopped || inFlight) return;
     let due: number;
     if (waiters.length) due = now();
-    else if (dirtySince !== null) due = Math.max(Math.min(lastWrite + timing.quietMs, dirtySince + timing.maxWaitMs), lastEnd + timing.restRatio * lastDuration);
-    else return;
+    else if (dirtySince !== null) {
+      const t = now();
+      const rested = lastEnd + timing.restRatio * lastDuration;
+      const lone = timing.leading && dirtySince === lastWrite && !armedForWrites && t - lastEnd >= timing.quietMs;
+      due = lone ? Math.max(t, rested) : Math.max(Math.min(lastWrite + timing.quietMs, dirtySince + timing.maxWaitMs), rested);
+    } else return;
     if (timer !== undefined && due >= dueAt) return; // already armed for sooner
     clearTimeout(timer);
     dueAt = due;
+    armedForWrites = dirtySince !== null;
     timer = setTimeout(fire, Math.max(0, due - now()));
   };
 
   const fire = () => {
     timer = undefined;
     dueAt = Infinity;
+    armedForWrites = false;
     if (stopped || inFlight) return;
     const served = waiters;
     waiters = [];

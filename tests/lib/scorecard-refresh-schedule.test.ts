@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createRefreshScheduler, type RefreshTiming, type RunContext } from '../../lib/scorecard-refresh-schedule';
 
-const TIMING: RefreshTiming = { quietMs: 300, maxWaitMs: 1000, restRatio: 1 };
+const TIMING: RefreshTiming = { quietMs: 300, maxWaitMs: 1000, restRatio: 1, leading: false };
 
 /** A run that takes `ms` of (fake) time and records when it started, ended and what it was told. */
 function recorder(ms = 0) {
@@ -84,6 +84,47 @@ describe('after writes', () => {
     // 120 writes over 6 s: each run 800 ms, each followed by ≥ 800 ms of rest, so at most one run per 1.6 s.
     expect(runs.length).toBeLessThanOrEqual(Math.ceil((runs.at(-1)!.end! - runs[0]!.start) / 1600));
     expect(runs.length).toBeGreaterThanOrEqual(3); // and it kept serving them
+  });
+});
+
+describe('a lone write after a quiet time', () => {
+  const LEADING: RefreshTiming = { ...TIMING, leading: true };
+
+  it('runs at once; writes that follow it are coalesced as usual', async () => {
+    const { runs, run } = recorder(100);
+    const s = createRefreshScheduler(run, LEADING);
+    await vi.advanceTimersByTimeAsync(1_000);
+    s.poke(); // t=1000, nothing for a while: at once
+    await vi.advanceTimersByTimeAsync(0);
+    expect(runs.map(r => r.start)).toEqual([1000]);
+    await vi.advanceTimersByTimeAsync(50);
+    for (let i = 0; i < 3; i++) {
+      s.poke(); // t=1050…1250: a burst, during and after the run
+      await vi.advanceTimersByTimeAsync(100);
+    }
+    await vi.advanceTimersByTimeAsync(2_000);
+    // One more run, the quiet time after the burst's last write (t=1250 + 300), not one per write.
+    expect(runs.map(r => r.start)).toEqual([1000, 1550]);
+  });
+
+  it('two writes at once are a burst: the quiet time applies', async () => {
+    const { runs, run } = recorder();
+    const s = createRefreshScheduler(run, LEADING);
+    await vi.advanceTimersByTimeAsync(1_000);
+    s.poke();
+    s.poke();
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(runs.map(r => r.start)).toEqual([1300]);
+  });
+
+  it('not before the rest after a long run', async () => {
+    const { runs, run } = recorder(800);
+    const s = createRefreshScheduler(run, LEADING);
+    s.poke(); // at once: runs 0–800
+    await vi.advanceTimersByTimeAsync(1_200); // 400 ms after it ended: quiet, but not rested
+    s.poke();
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(runs.map(r => r.start)).toEqual([0, 1600]);
   });
 });
 

@@ -36,7 +36,7 @@ const batch = (events: ActivityEvent[]) => ({ batchId: crypto.randomUUID(), site
 const aCall = (hour: number) => call(`2026-03-16T${String(hour).padStart(2, '0')}:00Z`);
 
 /** A background that answers quickly (fast enough for a test, same rules as the real timing). */
-const QUICK: RefreshTiming = { quietMs: 20, maxWaitMs: 100, restRatio: 1 };
+const QUICK: RefreshTiming = { quietMs: 20, maxWaitMs: 100, restRatio: 1, leading: true };
 /** A panel that waits long for the background: anything it computes itself is a failure of the background. */
 const PATIENT: WatchTiming = { graceMs: 10_000, fallbackMs: 10_000, patienceMs: 10_000, everyMs: 100 };
 
@@ -123,7 +123,7 @@ describe('the background', () => {
   });
 
   it('coalesces a burst: thirty writes cost a few computations, and the last one is included', async () => {
-    background({ quietMs: 50, maxWaitMs: 60_000, restRatio: 1 });
+    background({ quietMs: 50, maxWaitMs: 60_000, restRatio: 1, leading: false });
     await Promise.all(Array.from({ length: 30 }, (_, i) => storeBatch(db, batch([call(`2026-03-16T10:${String(i).padStart(2, '0')}Z`)]), TZ)));
     const saved = await vi.waitFor(async () => (await current()) ?? Promise.reject(new Error('not yet')));
     expect(saved.scorecard.current.drivers.calls).toBe(32);
@@ -140,7 +140,7 @@ describe('the background', () => {
   });
 
   it('answers a panel’s request: computes nothing when the saved scorecard is current, recomputes it when not', async () => {
-    background({ quietMs: 60_000, maxWaitMs: 60_000, restRatio: 1 }); // only requests make it run
+    background({ quietMs: 60_000, maxWaitMs: 60_000, restRatio: 1, leading: false }); // only requests make it run
     const first = await sendMessage('refreshScorecard', { period: 'quarter' });
     expect(first).toMatchObject({ period: 'quarter', dataVersion: await readDataVersion(db), source: 'background' });
     const n = computed.n;
@@ -189,7 +189,7 @@ describe('the background', () => {
 
 describe('the side panel with the background', () => {
   it('opened after a write: the saved scorecard marked "Updating…" at once, then the background’s exact one; the panel computes nothing', async () => {
-    background({ quietMs: 60_000, maxWaitMs: 60_000, restRatio: 1 }); // serves only the panel's request
+    background({ quietMs: 60_000, maxWaitMs: 60_000, restRatio: 1, leading: false }); // serves only the panel's request
     await vi.waitFor(async () => expect(await current()).toBeDefined());
     await storeBatch(db, batch([aCall(11)]), TZ);
     const log = recordShown();
@@ -215,7 +215,7 @@ describe('the side panel with the background', () => {
   });
 
   it('when the background is slower than the grace time, marks the scorecard "Updating…" until the newer one arrives', async () => {
-    background({ quietMs: 60_000, maxWaitMs: 60_000, restRatio: 1 }); // silent until asked
+    background({ quietMs: 60_000, maxWaitMs: 60_000, restRatio: 1, leading: false }); // silent until asked
     await vi.waitFor(async () => expect(await current()).toBeDefined());
     panel({ graceMs: 10, fallbackMs: 10_000, patienceMs: 10_000, everyMs: 100 });
     await vi.waitFor(() => expect(callsOnScreen()).toBe(2));
