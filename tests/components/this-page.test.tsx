@@ -70,6 +70,10 @@ describe('ThisPage in English (unchanged)', () => {
     expect(show({ page: { state: li({ what: 'conversations', count: 1 }) } })).toBe('LinkedIn: 1 conversation open; messages you send are counted, never their text.');
     expect(show({ page: { state: li({ what: 'invitations', count: 4, direction: 'sent' }) } })).toBe('LinkedIn: 4 sent invitations on this page.');
     expect(show({ page: { state: li({ what: 'people', count: 10 }) } })).toBe('LinkedIn: 10 people on this page.');
+    expect(show({ page: { state: li({ what: 'people', count: 1 }) } })).toBe('LinkedIn: 1 person on this page.');
+    const list = (rows: number): PageState => ({ ...dealState(), kind: 'list', rows });
+    expect(show({ page: { state: list(1) } })).toContain('Salesforce: 1 deal on this page, kept up to date in Pacer.');
+    expect(show({ page: { state: list(12) } })).toContain('Salesforce: 12 deals on this page, kept up to date in Pacer.');
   });
 
   it('shows a deal with its days, amount, status and touches', () => {
