@@ -59,7 +59,9 @@ const median = (xs: number[]) => {
   const m = s.length >> 1;
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
-const line = (name: string, value: number | string, unit = '') => console.log(`${name}: ${typeof value === 'number' ? Math.round(value * 10) / 10 : value}${unit ? ` ${unit}` : ''}`);
+const line = (name: string, value: number | string, unit = '') =>
+  // NaN: nothing to measure (the panel's own computation when the background answered every time).
+  console.log(typeof value === 'number' && Number.isNaN(value) ? `${name}: none` : `${name}: ${typeof value === 'number' ? Math.round(value * 10) / 10 : value}${unit ? ` ${unit}` : ''}`);
 /** The 1, 5 and 15 minute load averages, printed beside each part's figures. */
 const load = (part: string) => line(`load_average_${part}`, loadavg().map(l => l.toFixed(2)).join(' '));
 
