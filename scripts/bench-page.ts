@@ -267,7 +267,7 @@ function bundleSizes() {
 }
 
 async function main() {
-  console.log(`# bench:page: ${LOADS} loads × ${BATCHES} batches of ${MUTATIONS_PER_BATCH} mutations per page (every ${RELEVANT_EVERY}th touching what the adapter reads); build ${relative(process.cwd(), BUILD_DIR)}`);
+  console.log(`# bench:page: ${LOADS} loads × ${BATCHES} batches of ${MUTATIONS_PER_BATCH} mutations per page (1 in ${RELEVANT_EVERY} touching what the adapter reads); build ${relative(process.cwd(), BUILD_DIR)}`);
   // A shared machine's load swings these figures: print it beside them.
   line('load_average_1m_start', loadavg()[0]!.toFixed(2), 'processes');
   const contentScriptKb = bundleSizes();
