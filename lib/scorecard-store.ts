@@ -211,7 +211,7 @@ export function watchScorecard(
     const p = period.peek();
     return { plan, period: p, periodKey: snapshotPeriodKey(plan, p, clock.value), planHash: planHash(plan) };
   };
-  const fitsWanted = (s: Pick<OnScreen, 'period' | 'periodKey' | 'planHash'>) => {
+  const fitsWanted = (s: { period: string; periodKey: string; planHash: string }) => {
     const w = wanted();
     return !!w && w.periodKey !== null && s.period === w.period && s.periodKey === w.periodKey && s.planHash === w.planHash;
   };
@@ -415,7 +415,7 @@ export function watchScorecard(
     backgroundDown = false;
     heardAt = Date.now();
     stopFallbackTimer(); // the background is working: give it the full time again
-    if (onScreen && fitsWanted(onScreen) && fitsWanted(notice as OnScreen) && onScreen.dataVersion >= notice.dataVersion) return;
+    if (onScreen && fitsWanted(onScreen) && fitsWanted(notice) && onScreen.dataVersion >= notice.dataVersion) return;
     void check(false);
   });
   const unwatchPlan = planSettings.watch(p => {
