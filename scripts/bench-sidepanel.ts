@@ -24,7 +24,11 @@
 //   The load average is printed before each part: the machine is shared, the figures move with it.
 //
 // Prints `name: value unit` lines. Uses PACER_OUT_DIR's build (default .output); --build builds it first.
-// BENCH_EVENTS=20000 for a quick run; BENCH_VERBOSE=1 lists the scorecard's rebuilds during the burst.
+// BENCH_EVENTS=20000 for a quick run; BENCH_VERBOSE=1 traces the burst (the background's refreshes,
+// its notices, what the panel showed, and a one-row read every 50 ms from a third page: whether
+// IndexedDB itself is busy); BENCH_ONLY=burst skips the opens; BENCH_BURST_BATCH sets the events
+// per capture batch (10); BENCH_REOPEN_GAP_MS pauses between the reopens of part 2 (0: back to
+// back, which costs the next open 50–100 ms while the closed page is torn down).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
