@@ -123,7 +123,7 @@ describe('the background', () => {
   });
 
   it('coalesces a burst: thirty writes cost a few computations, and the last one is included', async () => {
-    background({ quietMs: 50, maxWaitMs: 60_000, restRatio: 1, leading: false });
+    background({ quietMs: 500, maxWaitMs: 60_000, restRatio: 1, leading: false }); // longer than any pause between these writes
     await Promise.all(Array.from({ length: 30 }, (_, i) => storeBatch(db, batch([call(`2026-03-16T10:${String(i).padStart(2, '0')}Z`)]), TZ)));
     const saved = await vi.waitFor(async () => (await current()) ?? Promise.reject(new Error('not yet')));
     expect(saved.scorecard.current.drivers.calls).toBe(32);
