@@ -21,7 +21,9 @@ const NOW = new Date();
 const TODAY = NOW.toISOString().slice(0, 10);
 const PLAN = { ...defaultPlan('UTC'), annual: [{ effectiveFrom: '2020-01-01', annualQuota: 1_000_000 }], weeklyTargets: { calls: 50, meetings: 5 } };
 const QUARTER = periodContaining('quarter', NOW, PLAN);
-const de = JSON.parse(readFileSync(join('public', '_locales', 'de', 'messages.json'), 'utf8')) as Record<string, LocaleMessage>;
+type Lang = 'de' | 'fr' | 'es';
+const messagesOf = (lang: Lang) => JSON.parse(readFileSync(join('public', '_locales', lang, 'messages.json'), 'utf8')) as Record<string, LocaleMessage>;
+const de = messagesOf('de');
 const msg = (key: string, ...subs: (string | number)[]) => formatMessage(de[key]!, subs.map(String));
 
 /** Spaces as Intl writes them (narrow and non-breaking) read as plain ones; the soft hyphens long German words may break at, gone. */
@@ -62,13 +64,14 @@ let team: TeamFixture;
 let browser: ExtensionBrowser;
 let popup: Page;
 
-/** Options → Team sync as a German-speaking manager fills it in. */
-async function configureInGerman(options: Page, url: string, token: string) {
+/** Options → Team sync as a manager fills it in, the controls found by their names in `lang`. */
+async function configureIn(lang: Lang, options: Page, url: string, token: string) {
+  const m = (key: string) => formatMessage(messagesOf(lang)[key]!);
   await options.locator('#team-url').fill(url);
   await options.locator('#team-token').fill(token);
-  await options.getByRole('button', { name: msg('syncSaveServer') }).click();
-  await options.locator('.team-sync [role=status]', { hasText: msg('options_saved') }).waitFor();
-  await options.getByRole('switch', { name: msg('syncSwitch') }).click();
+  await options.getByRole('button', { name: m('syncSaveServer') }).click();
+  await options.locator('.team-sync [role=status]', { hasText: m('options_saved') }).waitFor();
+  await options.getByRole('switch', { name: m('syncSwitch') }).click();
   await options.waitForFunction(() => document.querySelector<HTMLInputElement>('.team-sync input[role=switch]')?.checked === true);
 }
 
@@ -99,7 +102,7 @@ beforeAll(async () => {
   }
   browser = await launchWithExtension({ extraArgs: ['--lang=de'], locale: 'de-DE' });
   const options = await browser.extensionPage('options.html');
-  await configureInGerman(options, team.server.url, team.tokens.maria!);
+  await configureIn('de', options, team.server.url, team.tokens.maria!);
   // Options → Team sync, in German once connected.
   await options.getByRole('button', { name: msg('syncTestConnection') }).click();
   await options.locator('[data-testid="team-check"]', { hasText: msg('syncConnected', 'Acme Sales · Maria Lopez (Manager)') }).waitFor({ timeout: 30_000 });
@@ -195,4 +198,26 @@ describe('the team plan page in German', () => {
     expect(await overflowing(page)).toEqual([]);
     expect(await seriousViolations(page)).toEqual([]);
   });
+});
+
+// French and Spanish words are held to the same 600 px as German.
+describe.each([['fr', 'fr-FR'], ['es', 'es-ES']] as const)("the manager's popup in %s", (lang, locale) => {
+  let other: ExtensionBrowser;
+  afterAll(async () => {
+    await other?.close();
+  });
+
+  it('speaks the language and fits the popup', async () => {
+    other = await launchWithExtension({ extraArgs: [`--lang=${lang}`], locale });
+    const options = await other.extensionPage('options.html');
+    await configureIn(lang, options, team.server.url, team.tokens.maria!);
+    const page = await other.extensionPage('popup.html');
+    await page.setViewportSize({ width: 640, height: 900 });
+    await page.locator('[data-testid="leaderboard"] tbody tr').first().waitFor({ timeout: 30_000 });
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
+    const m = messagesOf(lang);
+    expect(plain(await page.locator('[data-testid="leaderboard"] caption').textContent())).toBe(m.teamLeaderboardCaption!.message);
+    await page.screenshot({ path: `/tmp/team-${lang}-popup.png`, fullPage: true });
+    expect(await overflowing(page)).toEqual([]);
+  }, 120_000);
 });
