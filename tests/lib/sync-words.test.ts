@@ -60,7 +60,8 @@ describe('team sync status lines', () => {
 
   it('French and Spanish: the plan in force', () => {
     speak('fr');
-    expect(planLine(true, TEAM.annual.length ? { ...LOCAL, annual: TEAM.annual } : LOCAL, TEAM, AT)).toMatch(/^Plan en vigueur : celui de votre équipe, Acme Sales \(quota : votre attribution \(West\) ; récupéré .+\)\.$/);
+    // French sets a no-break space before : and ;.
+    expect(planLine(true, { ...LOCAL, annual: TEAM.annual }, TEAM, AT)!.replace(/\u00a0/g, ' ')).toMatch(/^Plan en vigueur : celui de votre équipe, Acme Sales \(quota : votre attribution \(West\) ; récupéré .+\)\.$/);
     speak('es');
     expect(planLine(false, LOCAL, TEAM, AT)).toBe('Plan vigente: el suyo. El plan de su equipo (Acme Sales) se aplica mientras la sincronización del equipo esté activada.');
   });
@@ -166,7 +167,7 @@ describe("the team plan's checks and sum", () => {
     });
     expect(allocationSumText(allocationSum(team, roster, '2026-11-27'), money)).toBe('Zugeteilt: 300000 € von 1000000 € des Teams: 700000 € noch nicht zugeteilt. Ein Vertriebler hat noch keine Zuteilung.');
     speak('fr');
-    expect(allocationSumText(allocationSum([], roster, '2026-11-27'), money)).toBe("Attribué : 300000 € ; l'équipe n'a pas encore de quota annuel. Un commercial n'a pas encore d'attribution.");
+    expect(allocationSumText(allocationSum([], roster, '2026-11-27'), money)).toBe("Attribué\u00a0: 300000 €\u00a0; l'équipe n'a pas encore de quota annuel. Un commercial n'a pas encore d'attribution.");
   });
 
   it('leave nothing in English', () => {
