@@ -7,7 +7,7 @@
 //
 // A snapshot is only a cache: a worker stopped mid-computation loses nothing (the data
 // version no longer matches, so the panel shows the saved one as "Updating…" and asks again).
-import Dexie from 'dexie';
+import { onStorageMutated } from './storage-mutated';
 import type { PacerDb } from './db';
 import { touchesScorecard } from './data-version';
 import { onMessage, sendMessage } from './messages';
@@ -43,8 +43,9 @@ export function startScorecardRefresh(db: PacerDb, timing: RefreshTiming = REFRE
     });
   }, timing);
 
-  const onMutated = (parts: Readonly<Record<string, unknown>>) => touchesScorecard(db.name, parts) && scheduler.poke();
-  Dexie.on('storagemutated', onMutated);
+  const unwatchWrites = onStorageMutated(parts => {
+    if (touchesScorecard(db.name, parts)) scheduler.poke();
+  });
   const unwatchPlan = planSettings.watch(() => scheduler.poke()); // settings are part of every snapshot's key
   const stopMessages = onMessage('refreshScorecard', async ({ period }): Promise<SnapshotNotice | null> => {
     if (!isScorecardPeriod(period)) throw new Error(`Not a scorecard period: ${String(period)}`);
@@ -58,7 +59,7 @@ export function startScorecardRefresh(db: PacerDb, timing: RefreshTiming = REFRE
   void scheduler.request().catch(error => console.warn('[pacer] scorecard refresh failed', error));
   return () => {
     scheduler.stop();
-    Dexie.on.storagemutated.unsubscribe(onMutated);
+    unwatchWrites();
     unwatchPlan();
     stopMessages();
   };

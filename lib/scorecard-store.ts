@@ -9,7 +9,8 @@
 // inputs and compute it itself, as it always did.
 // Also the pure shaping the Scorecard component renders, tested without a DOM.
 import { batch, effect, signal, type ReadonlySignal } from '@preact/signals';
-import Dexie, { type ObservabilitySet } from 'dexie';
+import type { ObservabilitySet } from 'dexie';
+import { onStorageMutated } from './storage-mutated';
 import type { PacerDb } from './db';
 import { readDataVersion, touchesScorecard } from './data-version';
 import { onMessage, sendMessage } from './messages';
@@ -97,12 +98,13 @@ export function watchWrites<T>(
     const value = await read();
     onValue(value);
   }, onError, everyMs);
-  const onMutated = (parts: ObservabilitySet) => isDataChange(db, parts) && stopRuns.refresh();
-  Dexie.on('storagemutated', onMutated);
+  const unwatch = onStorageMutated(parts => {
+    if (isDataChange(db, parts)) stopRuns.refresh();
+  });
   stopRuns.refresh();
   const stop = () => {
     stopRuns();
-    Dexie.on.storagemutated.unsubscribe(onMutated);
+    unwatch();
   };
   return Object.assign(stop, { refresh: () => stopRuns.refresh() });
 }
@@ -150,9 +152,10 @@ export function prefetchScorecard(db: PacerDb): void {
   // A write before watchScorecard starts watching may land after these reads: remember it,
   // so the saved scorecard is then shown as updating, never as exact. A plan change likewise
   // (settings are part of the snapshot's key).
-  const state = { db, written: false, stop: () => (Dexie.on.storagemutated.unsubscribe(onMutated), unwatchPlan()), reads: openReads(db) };
-  const onMutated = (parts: ObservabilitySet) => void (isDataChange(db, parts) && (state.written = true));
-  Dexie.on('storagemutated', onMutated);
+  const state = { db, written: false, stop: () => (unwatch(), unwatchPlan()), reads: openReads(db) };
+  const unwatch = onStorageMutated(parts => {
+    if (isDataChange(db, parts)) state.written = true;
+  });
   const unwatchPlan = planSettings.watch(() => (state.written = true));
   state.reads.catch(() => {}); // watchScorecard reports, or reads again
   prefetched = state;
@@ -409,7 +412,7 @@ export function watchScorecard(
       if (!stopped) void check(heardAt < since);
     }, timing.graceMs);
   };
-  Dexie.on('storagemutated', onMutated);
+  const unwatchWrites = onStorageMutated(onMutated);
   const stopMessages = onMessage('scorecardSaved', notice => {
     if (stopped || notice.period !== period.peek()) return;
     backgroundDown = false;
@@ -449,7 +452,7 @@ export function watchScorecard(
     local();
     clearTimeout(graceTimer);
     stopFallbackTimer();
-    Dexie.on.storagemutated.unsubscribe(onMutated);
+    unwatchWrites();
     stopMessages();
     unwatchPlan();
     stopKey();

@@ -2,7 +2,7 @@
 // run's outcome does to the stored status, the plan in force and the manager's feedback.
 // Everything that must survive the worker lives in storage or IndexedDB: alarms wake a
 // new worker, the acknowledgements say where the last one stopped.
-import Dexie from 'dexie';
+import { onStorageMutated } from './storage-mutated';
 import { browser } from 'wxt/browser';
 import type { PacerDb } from './db';
 import { t } from './i18n';
@@ -195,7 +195,7 @@ export function startTeamSync(db: PacerDb): void {
   // Any context's write (capture here, manual logging in the side panel, an import in the
   // options page) reaches this worker through Dexie's cross-context change events.
   const prefixes = WATCHED.map(t => `idb://${db.name}/${t}/`);
-  Dexie.on('storagemutated', parts => {
+  onStorageMutated(parts => {
     if (Object.keys(parts).some(key => prefixes.some(p => key.startsWith(p)))) void soon();
   });
   teamSyncSettings.watch(() => void schedule().then(() => runIfEnabled(db)));
