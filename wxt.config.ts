@@ -39,7 +39,7 @@ export default defineConfig({
     ...(browser === 'firefox' ? { optional_permissions: ['https://*/*'] } : { optional_host_permissions: ['https://*/*'] }),
     action: { default_title: 'Pacer' },
     // Manual logging (issue #5): the open side panel focuses its quick-add form.
-    commands: { 'quick-add': { suggested_key: { default: 'Alt+Shift+L' }, description: 'Log an activity by hand' } },
+    commands: { 'quick-add': { suggested_key: { default: 'Alt+Shift+L' }, description: '__MSG_commandQuickAdd__' } },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -45,7 +45,7 @@ const tombstones = () =>
 describe('manual logging in the side panel', () => {
   it('the manifest declares the quick-add command, Alt+Shift+L', async () => {
     const manifest = JSON.parse(readFileSync(join(outDir, 'chrome-mv3', 'manifest.json'), 'utf8'));
-    expect(manifest.commands).toEqual({ 'quick-add': { suggested_key: { default: 'Alt+Shift+L' }, description: 'Log an activity by hand' } });
+    expect(manifest.commands).toEqual({ 'quick-add': { suggested_key: { default: 'Alt+Shift+L' }, description: '__MSG_commandQuickAdd__' } });
     // Chrome took it: the command exists with the shortcut bound.
     const commands = await panel.evaluate(() =>
       (globalThis as unknown as { chrome: { commands: { getAll(): Promise<{ name?: string; description?: string; shortcut?: string }[]> } } }).chrome.commands.getAll());
