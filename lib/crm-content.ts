@@ -2,7 +2,7 @@
 // sales-cycle timer beside the deal's stage while the rep is on a deal page.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { runAdapter, type StoredDeal } from './capture';
-import { createCycleTimer, TIMER_TAG, type CycleTimerUi } from './cycle-timer';
+import { createCycleTimer, msToNextSecond, TIMER_TAG, type CycleTimerUi } from './cycle-timer';
 import { fenceFor } from './fence';
 import { stageTargetDays } from './metrics/stage-targets';
 import type { SiteAdapter } from './sites/types';
@@ -23,7 +23,15 @@ export function runCrmContentScript(ctx: ContentScriptContext, adapter: SiteAdap
   };
   ctx.onInvalidated(remove);
   // One tick a second redraws only what changed (the badge's seconds, a day rolling over).
-  ctx.setInterval(fenced(() => ui?.update(new Date())), 1000);
+  // Each tick is set for just after the deal's next whole second in stage, not on a fixed
+  // interval: an interval that fires a few ms early, in phase with that boundary, lands
+  // twice in the same second and the count stands still for two.
+  const tick = () => {
+    if (ctx.isInvalid) return;
+    fenced(() => ui?.update(new Date()))();
+    ctx.setTimeout(tick, ui ? msToNextSecond(ui.stageEnteredAt, Date.now()) : 1000);
+  };
+  ctx.setTimeout(tick, 1000);
 
   const show = ({ deal, lastTouchAt }: StoredDeal, at: Element) => {
     const key = JSON.stringify([deal.id, deal.stage, deal.stageEnteredAt, deal.createdAt, lastTouchAt]);

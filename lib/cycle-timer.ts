@@ -92,6 +92,8 @@ export interface CycleTimerUi {
   host: HTMLElement;
   /** Redraws for `now`; only text that changed touches the DOM. */
   update(now: Date): void;
+  /** What the seconds count from (the next tick is timed to its whole seconds). */
+  stageEnteredAt: string;
 }
 
 /** Builds the timer (not yet in the page): put `host` after the anchor, then tick `update`. */
@@ -163,5 +165,14 @@ export function createCycleTimer(doc: Document, props: CycleTimerProps, now: Dat
     set(tipSource, v.tip.source);
   };
   update(now);
-  return { host, update };
+  return { host, update, stageEnteredAt: props.stageEnteredAt };
+}
+
+/** Milliseconds from `nowMs` to just past the next whole second counted from `stageEnteredAt` (1 s when that is unreadable). */
+export function msToNextSecond(stageEnteredAt: string, nowMs: number): number {
+  const entered = Date.parse(stageEnteredAt);
+  if (!Number.isFinite(entered)) return 1000;
+  const into = (((nowMs - entered) % 1000) + 1000) % 1000;
+  // 20 ms past the boundary: a timer that fires a little early still lands in the new second.
+  return 1000 - into + 20;
 }

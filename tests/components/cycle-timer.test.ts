@@ -1,7 +1,7 @@
 // The in-place timer as plain DOM (lib/cycle-timer.ts): what it says, to the eye and
 // to assistive technology, and that a tick touches only what changed.
 import { describe, expect, it } from 'vitest';
-import { createCycleTimer, cycleTimerView, TIMER_TAG, TIMER_TIP_ID } from '../../lib/cycle-timer';
+import { createCycleTimer, cycleTimerView, msToNextSecond, TIMER_TAG, TIMER_TIP_ID } from '../../lib/cycle-timer';
 
 const now = new Date('2026-11-20T12:00:00Z');
 const props = { stage: 'Negotiation/Review', stageEnteredAt: '2026-11-17T12:00:00Z', targetDays: 21 };
@@ -74,5 +74,36 @@ describe('createCycleTimer', () => {
     expect(badge.firstChild).toBe(textNode); // same text, untouched
     ui.update(new Date(now.getTime() + 86_400_000));
     expect(badge.textContent).toBe('Negotiation/Review · 4d in stage');
+  });
+});
+
+describe('msToNextSecond: each tick lands just inside the next whole second in stage', () => {
+  const entered = '2026-11-20T12:00:00.250Z';
+  const at = (ms: number) => Date.parse(entered) + ms;
+  it.each([
+    [0, 1020],
+    [10, 1010],
+    [500, 520],
+    [999, 21],
+    [7_000, 1020],
+    [7_999.5, 20.5],
+  ])('%d ms into the stage: next tick in %d ms', (into, wait) => {
+    expect(msToNextSecond(entered, at(into))).toBeCloseTo(wait, 6);
+  });
+
+  it('so every tick shows exactly one more second, even when timers fire a few ms early or late', () => {
+    let now = at(123);
+    let shown = Math.floor((now - Date.parse(entered)) / 1000);
+    for (let i = 0; i < 1000; i++) {
+      const jitter = ((i * 7919) % 31) - 15; // −15…+15 ms, deterministic
+      now += msToNextSecond(entered, now) + jitter;
+      const next = Math.floor((now - Date.parse(entered)) / 1000);
+      expect(next - shown).toBe(1);
+      shown = next;
+    }
+  });
+
+  it('falls back to a second for an unreadable stage date', () => {
+    expect(msToNextSecond('not a date', Date.now())).toBe(1000);
   });
 });
