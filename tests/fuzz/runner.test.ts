@@ -7,7 +7,6 @@
 // sent to the background holds only sane facts. Seeded: FUZZ_SEED replays it.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { CaptureBatch } from '../../lib/capture-batch';
 import { runCrmContentScript } from '../../lib/crm-content';
 import { onMessage } from '../../lib/messages';
@@ -19,38 +18,10 @@ import type { SiteAdapter } from '../../lib/sites/types';
 import { loadFixture } from '../helpers/fixtures';
 import { baseSeed, Damage, expectNone, problems, Rng } from './harness';
 import { SCENARIOS } from './scenarios';
+import { fakeContext } from '../helpers/fake-content-context';
 
 /** Fewer than the adapters' 10,000 (tests/fuzz/<site>.test.ts): here each burst waits out the real debounce. */
 const MUTATIONS = Number(process.env.FUZZ_RUNNER_MUTATIONS ?? 600);
-
-/** A content-script context with the parts the runner uses; invalidated after each test. */
-function fakeContext() {
-  const cleanups: (() => void)[] = [];
-  let invalid = false;
-  const ctx = {
-    get isInvalid() {
-      return invalid;
-    },
-    setTimeout: (fn: () => void, ms: number) => window.setTimeout(fn, ms),
-    setInterval: (fn: () => void, ms: number) => {
-      const id = window.setInterval(fn, ms);
-      cleanups.push(() => window.clearInterval(id));
-      return id;
-    },
-    addEventListener: (target: EventTarget, type: string, fn: EventListener, options?: AddEventListenerOptions) => {
-      target.addEventListener(type, fn, options);
-      cleanups.push(() => target.removeEventListener(type, fn, options));
-    },
-    onInvalidated: (fn: () => void) => void cleanups.push(fn),
-  };
-  return {
-    ctx: ctx as unknown as ContentScriptContext,
-    invalidate() {
-      invalid = true;
-      for (const fn of cleanups.splice(0)) fn();
-    },
-  };
-}
 
 const ADAPTERS: Record<string, SiteAdapter> = { salesforce, hubspot, pipedrive };
 

@@ -7,7 +7,6 @@
 // The runners run as in the browser, on real fixtures, with the real MutationObserver.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { DealSnapshot } from '../../lib/model';
 import { runCrmContentScript } from '../../lib/crm-content';
 import { FIRST_READ_MAX_MS } from '../../lib/first-reading';
@@ -18,6 +17,7 @@ import { linkedin, selectors as linkedinSelectors, type LinkedInReading } from '
 import { salesforce } from '../../lib/sites/salesforce';
 import type { PageReading, SiteAdapter } from '../../lib/sites/types';
 import { loadFixture } from '../helpers/fixtures';
+import { fakeContext } from '../helpers/fake-content-context';
 
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
 /** Past the CRM runner's 250 ms throttle (LinkedIn's 400 ms) with room for a slow machine. */
@@ -47,34 +47,6 @@ function mutateElsewhere(batch: number) {
 const toggleUnreadClass = () => {
   for (const el of document.querySelectorAll('body *')) el.classList.toggle('hover-state');
 };
-
-function fakeContext() {
-  const cleanups: (() => void)[] = [];
-  let invalid = false;
-  const ctx = {
-    get isInvalid() {
-      return invalid;
-    },
-    setTimeout: (fn: () => void, ms: number) => window.setTimeout(fn, ms),
-    setInterval: (fn: () => void, ms: number) => {
-      const id = window.setInterval(fn, ms);
-      cleanups.push(() => window.clearInterval(id));
-      return id;
-    },
-    addEventListener: (target: EventTarget, type: string, fn: EventListener, options?: AddEventListenerOptions) => {
-      target.addEventListener(type, fn, options);
-      cleanups.push(() => target.removeEventListener(type, fn, options));
-    },
-    onInvalidated: (fn: () => void) => void cleanups.push(fn),
-  };
-  return {
-    ctx: ctx as unknown as ContentScriptContext,
-    invalidate() {
-      invalid = true;
-      for (const fn of cleanups.splice(0)) fn();
-    },
-  };
-}
 
 describe('the Salesforce content script re-reads only what may have changed', () => {
   const OPPORTUNITY = 'https://acme.lightning.force.com/lightning/r/Opportunity/0065e00000AbCdEAAZ/view';
