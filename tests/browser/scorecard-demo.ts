@@ -57,3 +57,26 @@ export async function openSidePanel(browser: ExtensionBrowser, width = 360): Pro
   await page.locator('figure[data-chart=bookings] tr[data-key]').first().waitFor({ timeout: 30_000 });
   return page;
 }
+
+/**
+ * Opens the side panel and records, from its first render, each state the scorecard shows:
+ * "<Updating… text>|<Calls done>", one entry each time either changes (read with `recorded`).
+ */
+export async function openRecordingPanel(browser: ExtensionBrowser): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (globalThis as unknown as { __seen: string[] }).__seen = seen;
+    new MutationObserver(() => {
+      const cell = document.querySelector('[data-driver=calls] td')?.textContent ?? '';
+      const entry = `${document.querySelector('[data-testid=scorecard-updating]')?.textContent ?? ''}|${cell.split(' / ')[0]}`;
+      if (cell && seen[seen.length - 1] !== entry) seen.push(entry);
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  await page.setViewportSize({ width: 360, height: 900 });
+  await page.goto(`chrome-extension://${browser.extensionId}/sidepanel.html`);
+  return page;
+}
+
+/** What a panel opened by `openRecordingPanel` has shown so far. */
+export const recorded = (page: Page): Promise<string[]> => page.evaluate(() => (globalThis as unknown as { __seen: string[] }).__seen);

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaptureBatch } from '../../lib/capture-batch';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/browser';
-import { openSidePanel, seedDemo } from './scorecard-demo';
+import { openRecordingPanel, openSidePanel, recorded, seedDemo } from './scorecard-demo';
 
 let browser: ExtensionBrowser;
 let sender: Page;
@@ -76,23 +76,6 @@ const marks = (page: Page) =>
     computedByPanel: performance.getEntriesByName('pacer:scorecard-computed').length,
   }));
 
-/** Opens the panel and records, from its first render, each state of "Updating…" and the Calls number. */
-async function openRecording(): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.addInitScript(() => {
-    const seen: string[] = [];
-    (globalThis as unknown as { __seen: string[] }).__seen = seen;
-    new MutationObserver(() => {
-      const cell = document.querySelector('[data-driver=calls] td')?.textContent ?? '';
-      const entry = `${document.querySelector('[data-testid=scorecard-updating]')?.textContent ?? ''}|${cell.split(' / ')[0]}`;
-      if (cell && seen[seen.length - 1] !== entry) seen.push(entry);
-    }).observe(document, { subtree: true, childList: true, characterData: true });
-  });
-  await page.setViewportSize({ width: 360, height: 900 });
-  await page.goto(`chrome-extension://${browser.extensionId}/sidepanel.html`);
-  return page;
-}
-const seen = (page: Page) => page.evaluate(() => (globalThis as unknown as { __seen: string[] }).__seen);
 
 describe('the side panel shows the background’s scorecards', () => {
   it('a captured event shows in the open panel, from the snapshot the background saved; the panel computes nothing', async () => {
@@ -112,11 +95,11 @@ describe('the side panel shows the background’s scorecards', () => {
     await capture();
     const state = await backgroundCaughtUp();
     expect(state.data).toBeGreaterThan(before);
-    const panel = await openRecording();
+    const panel = await openRecordingPanel(browser);
     await panel.locator('[data-driver=calls] td').first().waitFor({ timeout: 15_000 });
     const calls = await callsOn(panel);
     await panel.waitForTimeout(300); // anything that would follow the first scorecard has time to show
-    expect(await seen(panel)).toEqual([`|${calls}`]);
+    expect(await recorded(panel)).toEqual([`|${calls}`]);
     const { shown, computedByPanel } = await marks(panel);
     expect(shown).toEqual([{ source: 'background', dataVersion: state.data, exact: true }]);
     expect(computedByPanel).toBe(0);
@@ -124,7 +107,7 @@ describe('the side panel shows the background’s scorecards', () => {
   });
 
   it('a write the stopped worker never heard of: the panel shows the saved scorecard marked "Updating…", wakes the worker, and shows its exact one', async () => {
-    const panel = await openRecording();
+    const panel = await openRecordingPanel(browser);
     await panel.locator('[data-driver=calls] td').first().waitFor({ timeout: 15_000 });
     const calls = await callsOn(panel);
     await panel.close();
@@ -147,10 +130,10 @@ describe('the side panel shows the background’s scorecards', () => {
     );
     const stale = await savedState(sender);
     expect(stale.saved).toBeLessThan(stale.data);
-    const again = await openRecording();
+    const again = await openRecordingPanel(browser);
     await again.waitForFunction(() => (globalThis as unknown as { __seen: string[] }).__seen.at(-1)?.startsWith('|'), undefined, { timeout: 15_000 });
-    expect((await seen(again))[0]).toBe(`Updating…|${calls}`);
-    expect((await seen(again)).at(-1)).toBe(`|${calls}`); // the version moved, the numbers did not
+    expect((await recorded(again))[0]).toBe(`Updating…|${calls}`);
+    expect((await recorded(again)).at(-1)).toBe(`|${calls}`); // the version moved, the numbers did not
     const { shown, computedByPanel } = await marks(again);
     expect(shown.at(-1)).toEqual({ source: 'background', dataVersion: stale.data, exact: true });
     expect(computedByPanel).toBe(0);

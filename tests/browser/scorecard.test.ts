@@ -10,7 +10,7 @@ import type { PacerExport } from '../../lib/export-format';
 import type { Plan } from '../../lib/metrics/plan';
 import type { ActivityEvent, EventType } from '../../lib/model';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/browser';
-import { openSidePanel, seedDemo } from './scorecard-demo';
+import { openRecordingPanel, openSidePanel, recorded, seedDemo } from './scorecard-demo';
 import { OPPORTUNITIES, SF_HOST, startTestSite } from './site';
 import { readStore } from './store-probe';
 
@@ -283,27 +283,10 @@ describe('the scorecard on the demo data set, this quarter', () => {
     const calls = int(count(['call'], q.start, q.end) + 2); // the two live calls above
     await panel.waitForTimeout(500); // the open panel saves what it computed
     // What the scorecard said each time it changed, recorded in the page from its first render.
-    const open = async () => {
-      const page = await browser.context.newPage();
-      await page.addInitScript(() => {
-        const seen: string[] = [];
-        (globalThis as unknown as { __seen: string[] }).__seen = seen;
-        new MutationObserver(() => {
-          const cell = document.querySelector('[data-driver=calls] td')?.textContent ?? '';
-          const entry = `${document.querySelector('[data-testid=scorecard-updating]')?.textContent ?? ''}|${cell.split(' / ')[0]}`;
-          if (cell && seen[seen.length - 1] !== entry) seen.push(entry);
-        }).observe(document, { subtree: true, childList: true, characterData: true });
-      });
-      await page.setViewportSize({ width: 360, height: 900 });
-      await page.goto(`chrome-extension://${browser.extensionId}/sidepanel.html`);
-      return page;
-    };
-    const seen = (page: Page) => page.evaluate(() => (globalThis as unknown as { __seen: string[] }).__seen);
-
-    const again = await open();
+    const again = await openRecordingPanel(browser);
     await again.locator('[data-driver=calls] td').first().filter({ hasText: new RegExp(`^${calls} / `) }).waitFor({ timeout: 5_000 });
     await again.waitForTimeout(300);
-    expect(await seen(again)).toEqual([`|${calls}`]); // never marked, never changed
+    expect(await recorded(again)).toEqual([`|${calls}`]); // never marked, never changed
     expect(await again.evaluate(() => [performance.getEntriesByName('pacer:scorecard-snapshot-shown').length, performance.getEntriesByName('pacer:scorecard-computed').length])).toEqual([1, 0]);
     await again.close();
 
@@ -320,9 +303,9 @@ describe('the scorecard on the demo data set, this quarter', () => {
     await options.getByTestId('transfer-status').filter({ hasText: /^Imported/ }).waitFor({ timeout: 10_000 });
     await options.close();
     const newCalls = int(count(['call'], q.start, q.end) + 3);
-    panel = await open();
+    panel = await openRecordingPanel(browser);
     await panel.locator('[data-driver=calls] td').first().filter({ hasText: new RegExp(`^${newCalls} / `) }).waitFor({ timeout: 5_000 });
-    const shown = await seen(panel);
+    const shown = await recorded(panel);
     // The saved numbers at once, marked; or, when the background has already saved the new
     // scorecard by the time the panel opens, the new numbers straight away.
     expect([`Updating…|${calls}`, `|${newCalls}`]).toContain(shown[0]);
