@@ -4,7 +4,7 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { driverLabel } from '../lib/driver-labels';
-import { t, uiLocale } from '../lib/i18n';
+import { pluralKey, t } from '../lib/i18n';
 import { DRIVERS } from '../lib/metrics/drivers';
 import type { RepReview, RepRow, StalledDeal } from '../lib/sync-client';
 import { behindText, driverRows, formatMoney, formatNumber, formatPercent, repLabel, territoryLabel } from '../lib/sync-team';
@@ -60,7 +60,7 @@ export function TeamRepDetail({ rep, currency, stalled, week, loadReview, saveFe
         <span class={rep.behind ? 'error' : 'ok'}>{behindText(rep)}.</span>
       </p>
       <p class="muted">
-        {t(new Intl.PluralRules(uiLocale()).select(rep.pipelineCount) === 'one' ? 'teamRepStatsOneDeal' : 'teamRepStats', [formatPercent(rep.winRate), formatNumber(rep.wonCount), formatNumber(rep.lostCount), formatMoney(rep.pipeline, currency), formatNumber(rep.pipelineCount), formatNumber(rep.activityScore, 1)])}
+        {t(pluralKey(rep.pipelineCount, 'teamRepStatsOneDeal', 'teamRepStats'), [formatPercent(rep.winRate), formatNumber(rep.wonCount), formatNumber(rep.lostCount), formatMoney(rep.pipeline, currency), formatNumber(rep.pipelineCount), formatNumber(rep.activityScore, 1)])}
       </p>
       {drivers.length > 0 && (
         <table data-testid="rep-drivers">

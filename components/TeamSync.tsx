@@ -4,7 +4,7 @@
 import { useSignal } from '@preact/signals';
 import { liveQuery } from 'dexie';
 import { useEffect } from 'preact/hooks';
-import { t } from '../lib/i18n';
+import { t, tPlural } from '../lib/i18n';
 import { sendMessage } from '../lib/messages';
 import type { Plan } from '../lib/metrics/plan';
 import { planSettings } from '../lib/settings';
@@ -12,7 +12,7 @@ import { waitingEstimate } from '../lib/sync';
 import { TeamClient, type WhoAmI } from '../lib/sync-client';
 import { NO_WAITING, syncStatus, teamPlan, teamSyncSettings, teamToken, type SyncStatus, type TeamPlanState, type Waiting } from '../lib/sync-state';
 import { checkServerUrl } from '../lib/sync-url';
-import { countText, errorWithRetry, formatTime, planLine, waitingLine, whoamiLine } from '../lib/sync-view';
+import { errorWithRetry, formatTime, planLine, waitingLine, whoamiLine } from '../lib/sync-view';
 import { db } from '../lib/store';
 import './TeamSync.css';
 
@@ -143,7 +143,7 @@ export function TeamSync() {
           {s?.lastError ? errorWithRetry(s) : t('syncNone')}
         </dd>
         {s && s.rejected > 0 && (
-          <><dt>{t('syncRefusedTerm')}</dt><dd data-testid="sync-rejected" class="error">{countText(s.rejected, 'syncRefusedOne', 'syncRefusedOther')}</dd></>
+          <><dt>{t('syncRefusedTerm')}</dt><dd data-testid="sync-rejected" class="error">{tPlural(s.rejected, 'syncRefusedOne', 'syncRefusedOther')}</dd></>
         )}
         {s?.whoami && enabled.value && (<><dt>{t('syncSignedInAs')}</dt><dd>{whoamiLine(s.whoami)}</dd></>)}
       </dl>

@@ -3,11 +3,11 @@
 // last pulled snapshot and say when it is from.
 import type { ComponentChildren } from 'preact';
 import { useSignal } from '@preact/signals';
-import { t } from '../lib/i18n';
+import { t, tPlural } from '../lib/i18n';
 import type { RepRow, TeamSummary } from '../lib/sync-client';
 import type { TeamState } from '../lib/sync-team-store';
 import { behindText, formatMoney, formatNumber, formatPercent, repLabel, teamLine, territoryLabel, tierName, type SortDir, type SortKey } from '../lib/sync-team';
-import { countText, formatTime } from '../lib/sync-view';
+import { formatTime } from '../lib/sync-view';
 import { tParts } from './t-parts';
 import { TeamLeaderboard } from './TeamLeaderboard';
 import { TeamTrend } from './TeamTrend';
@@ -47,7 +47,7 @@ export function TeamManagerView({ summary, sortKey, sortDir, onSort, onOpen, onE
   return (
     <div data-testid="team-view">
       <p data-testid="team-totals" class="team-totals">
-        {tParts('teamTotals', <strong>{summary.team.name}</strong>, countText(summary.team.reps, 'teamRepsOne', 'teamRepsOther'), teamLine(summary))}
+        {tParts('teamTotals', <strong>{summary.team.name}</strong>, tPlural(summary.team.reps, 'teamRepsOne', 'teamRepsOther'), teamLine(summary))}
       </p>
       <TeamLeaderboard reps={summary.reps} currency={summary.currency} sortKey={sortKey} sortDir={sortDir} onSort={onSort} onOpen={onOpen} />
       <p><button type="button" class="secondary" onClick={onExport}>{t('teamExportCsv')}</button></p>

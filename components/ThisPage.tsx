@@ -4,7 +4,7 @@ import type { ActivityEvent, DealSnapshot } from '../lib/model';
 import type { Loadable } from '../lib/store';
 import { siteLabel } from '../lib/site-labels';
 import type { EarningsView } from '../lib/scorecard-extras';
-import { formatNumber, t, uiLocale, type MessageKey } from '../lib/i18n';
+import { formatNumber, pluralKey, t, uiLocale, type MessageKey } from '../lib/i18n';
 import { missingText } from '../lib/health-words';
 import { touchLabel } from '../lib/touch-labels';
 import { tPlural } from './t-parts';
@@ -133,8 +133,7 @@ function AdapterHealth({ state }: { state: PageState }) {
 
 /** "Salesforce: 12 deals on this page, …": the count by the language's plural rules. */
 function listRows(site: string, rows: number): string {
-  const one = new Intl.PluralRules(uiLocale()).select(rows) === 'one';
-  return t(one ? 'page_list_rows_one' : 'page_list_rows_other', [site, formatNumber(rows)]);
+  return t(pluralKey(rows, 'page_list_rows_one', 'page_list_rows_other'), [site, formatNumber(rows)]);
 }
 
 /** The deal, person or list on the active tab, or why Pacer cannot read it. */

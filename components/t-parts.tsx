@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { formatNumber, t, uiLocale, type MessageKey } from '../lib/i18n';
+import { t, type MessageKey } from '../lib/i18n';
 
 // Private-use characters mark where each element goes: they never occur in a message,
 // and getMessage passes substitutions through untouched.
@@ -16,14 +16,5 @@ export function tParts(key: MessageKey, ...elements: ComponentChildren[]): Compo
     .filter(part => part !== '');
 }
 
-// One PluralRules per locale: built once, consulted for every count on the page.
-const pluralRules = new Map<string, Intl.PluralRules>();
-
-/** `oneKey` or `otherKey` by the browser language's plural rules, with `n` formatted as `$1` (`options` as for Intl.NumberFormat). */
-export function tPlural(n: number, oneKey: MessageKey, otherKey: MessageKey, options?: Intl.NumberFormatOptions): string {
-  const locale = uiLocale();
-  const key = locale ?? '';
-  let rules = pluralRules.get(key);
-  if (!rules) pluralRules.set(key, (rules = new Intl.PluralRules(locale)));
-  return t(rules.select(n) === 'one' ? oneKey : otherKey, formatNumber(n, locale, options));
-}
+// Counts by the language's plural rules live with t() (lib/i18n.ts); components take them from here too.
+export { tPlural } from '../lib/i18n';

@@ -74,10 +74,20 @@ function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralR
   return f;
 }
 
+/** `oneKey` or `otherKey` for `n` by the locale's plural rules (the interface's, unless given). */
+export function pluralKey(n: number, oneKey: MessageKey, otherKey: MessageKey, locale = uiLocale()): MessageKey {
+  return cached(`plural|${locale}`, () => new Intl.PluralRules(locale)).select(n) === 'one' ? oneKey : otherKey;
+}
+
+/** `oneKey` or `otherKey` by the interface language's plural rules, with `n` formatted as `$1` (`options` as for Intl.NumberFormat). */
+export function tPlural(n: number, oneKey: MessageKey, otherKey: MessageKey, options?: Intl.NumberFormatOptions): string {
+  const locale = uiLocale();
+  return t(pluralKey(n, oneKey, otherKey, locale), formatNumber(n, locale, options));
+}
+
 /** "1 day" / "5 days", by the locale's plural rules. */
 export function dayCount(n: number, locale = uiLocale()): string {
-  const one = cached(`plural|${locale}`, () => new Intl.PluralRules(locale)).select(n) === 'one';
-  return t(one ? 'timerDaysOne' : 'timerDaysOther', formatNumber(n, locale));
+  return t(pluralKey(n, 'timerDaysOne', 'timerDaysOther', locale), formatNumber(n, locale));
 }
 
 export const formatNumber = (n: number, locale = uiLocale(), options?: Intl.NumberFormatOptions): string =>

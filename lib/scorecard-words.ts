@@ -5,7 +5,7 @@
 import type { ZonedPeriod } from './metrics/periods';
 import type { Scorecard } from './metrics/scorecard';
 import { driverLabel } from './driver-labels';
-import { t, uiLocale, type MessageKey } from './i18n';
+import { pluralKey, t, uiLocale, type MessageKey } from './i18n';
 import {
   driverRows,
   formatters,
@@ -27,9 +27,7 @@ export const known = (text: string): string => (text === UNKNOWN ? t('scUnknown'
 /** "12 d" from a formatted number; 'unknown' stays unknown (never "unknown d"). */
 export const daysShort = (formatted: string): string => (formatted === UNKNOWN ? t('scUnknown') : t('scDaysShort', formatted));
 
-/** `oneKey` or `otherKey` by the plural rules of the language (the interface's, unless given). */
-export const pluralKey = (n: number, oneKey: MessageKey, otherKey: MessageKey, locale = uiLocale()): MessageKey =>
-  new Intl.PluralRules(locale).select(n) === 'one' ? oneKey : otherKey;
+export { pluralKey };
 
 /** `oneKey` or `otherKey` for `n`, with `formatted` (n as the screen writes it) as `$1`. */
 export const plural = (n: number, oneKey: MessageKey, otherKey: MessageKey, formatted: string, locale = uiLocale()): string =>

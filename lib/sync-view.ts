@@ -1,16 +1,11 @@
 // Words for team sync's state, shared by the options page, the side panel and the popup.
 // Pure: tested without a DOM; the words come from the locale files (lib/i18n.ts).
-import { formatNumber, t, uiLocale, type MessageKey } from './i18n';
+import { t, tPlural, uiLocale } from './i18n';
 import type { Plan } from './metrics/plan';
 import type { WhoAmI } from './sync-client';
 import { planSource } from './sync-plan';
 import type { SyncStatus, TeamPlanState, Waiting } from './sync-state';
 
-/** `oneKey` or `otherKey` by the interface language's plural rules, with `n` in its digits as $1. */
-export function countText(n: number, oneKey: MessageKey, otherKey: MessageKey): string {
-  const locale = uiLocale();
-  return t(new Intl.PluralRules(locale).select(n) === 'one' ? oneKey : otherKey, formatNumber(n, locale));
-}
 
 export const formatTime = (iso: string | undefined, now = new Date()): string => {
   if (!iso) return t('syncNever');
@@ -30,9 +25,9 @@ export function whoamiLine(who: WhoAmI): string {
 
 export function waitingLine(w: Waiting): string {
   const parts = [
-    countText(w.events, 'syncEventsOne', 'syncEventsOther'),
-    ...(w.deals ? [countText(w.deals, 'syncDealsOne', 'syncDealsOther')] : []),
-    ...(w.erasures ? [countText(w.erasures, 'syncErasuresOne', 'syncErasuresOther')] : []),
+    tPlural(w.events, 'syncEventsOne', 'syncEventsOther'),
+    ...(w.deals ? [tPlural(w.deals, 'syncDealsOne', 'syncDealsOther')] : []),
+    ...(w.erasures ? [tPlural(w.erasures, 'syncErasuresOne', 'syncErasuresOther')] : []),
   ];
   return t('syncWaiting', parts.join(', '));
 }

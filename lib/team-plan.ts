@@ -5,8 +5,7 @@
 // checked with validatePlan, so the team's plan the reps pull is one their Pacer accepts.
 // No storage, no DOM; the words come from the locale files (lib/i18n.ts).
 import { UNASSIGNED } from './sync-team';
-import { countText } from './sync-view';
-import { t } from './i18n';
+import { t, tPlural } from './i18n';
 import { planErrorText } from './plan-words';
 import { defaultPlan, validatePlan, type Plan, type PlanRevision } from './metrics/plan';
 import { isCivilDate } from './metrics/periods';
@@ -189,7 +188,7 @@ export function allocationSum(teamAnnual: readonly PlanRevision[], roster: reado
 
 /** The sum in words, as the page says it. */
 export function allocationSumText(sum: AllocationSum, money: (n: number) => string): string {
-  const unallocated = sum.unallocated ? ` ${countText(sum.unallocated, 'teamPlanUnallocatedOne', 'teamPlanUnallocatedOther')}` : '';
+  const unallocated = sum.unallocated ? ` ${tPlural(sum.unallocated, 'teamPlanUnallocatedOne', 'teamPlanUnallocatedOther')}` : '';
   if (sum.status === 'no-team-quota') return `${t('teamPlanSumNoQuota', money(sum.allocated))}${unallocated}`;
   const allocated = money(sum.allocated);
   const quota = money(sum.teamQuota!);
