@@ -167,6 +167,19 @@ describe('demoDataset', () => {
     expect(parseExport(JSON.stringify(demoDataset(at, 3))).ok).toBe(true);
   });
 
+  // The popup's "Today" table and the demo's screenshots show work whenever they are run.
+  it.each([
+    ['Saturday just after midnight', new Date(2026, 10, 28, 0, 7)],
+    ['Monday a minute after midnight', new Date(2026, 4, 11, 0, 1)],
+    ['Wednesday before nine', new Date(2026, 4, 13, 6, 30)],
+    ['Sunday night', new Date(2026, 4, 17, 23, 59)],
+  ])('fills today at any hour: %s, never after now', (_name, at) => {
+    const { events } = demoDataset(at);
+    const today = inPeriod(events, dayPeriod(at));
+    expect(today.length).toBeGreaterThanOrEqual(2);
+    expect(events.filter(e => Date.parse(e.at) > at.getTime())).toEqual([]);
+  });
+
   it('fills today once working hours have begun on a weekday', () => {
     const mondayAfternoon = new Date('2026-05-11T13:40:00.000Z');
     const { events } = demoDataset(mondayAfternoon);
