@@ -6,6 +6,7 @@ import { t } from './i18n';
 import type { ServerDeal, ServerEvent } from './sync-map';
 import type { Driver } from './metrics/drivers';
 import type { Plan, PlanRevision } from './metrics/plan';
+import { anyReply, eraseReply, feedbackReply, pushReply, repReviewReply, revisionReply, teamPlanReply, teamSummaryReply, whoamiReply, type ReplyCheck } from './sync-reply';
 
 export type TeamRole = 'rep' | 'manager';
 
@@ -200,7 +201,13 @@ export class TeamClient {
     this.fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   }
 
-  async call<T>(fn: string, args: object = {}): Promise<T> {
+  /**
+   * One RPC; its 200 reply is used only once `check` accepts its shape (lib/sync-reply.ts).
+   * Without a check the reply is `unknown`: fine for a caller that only needs the call done.
+   */
+  call(fn: string, args?: object): Promise<unknown>;
+  call<T>(fn: string, args: object, check: ReplyCheck<T>): Promise<T>;
+  async call(fn: string, args: object = {}, check: ReplyCheck<unknown> = anyReply): Promise<unknown> {
     const host = hostOf(this.options.url);
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), this.options.timeoutMs ?? 30_000);
@@ -231,23 +238,34 @@ export class TeamClient {
       throw new SyncError('rejected', t('syncErrRejected', [res.status, said]), res.status);
     }
     const body = await res.text();
+    let reply: unknown;
     try {
-      return (body ? JSON.parse(body) : null) as T;
+      reply = body ? JSON.parse(body) : null;
     } catch {
       throw new SyncError('config', t('syncErrNotJson', host));
     }
+    const checked = check(reply);
+    if (checked.ok) return checked.value;
+    // 'config', like a reply that is not JSON: the same server gives the same answer if asked
+    // again at once, so no quick retries; the backoff alarm tries later. In the push loop
+    // (lib/sync.ts runSync) only 'rejected' splits a batch and marks single events as refused;
+    // any other kind ends the run before the batch is acknowledged, so its events stay queued
+    // and are resent (the server ignores ids it already holds: nothing lost, nothing twice).
+    if (checked.unconfirmed) throw new SyncError('config', t('syncErrReplyUnconfirmed', [host, fn, checked.unconfirmed.sent, checked.unconfirmed.confirmed]));
+    // A path can hold a key the server chose (a currency code in `unconverted`): never the token.
+    throw new SyncError('config', checked.path ? redactToken(t('syncErrReplyField', [host, fn, checked.path]), this.options.token) : t('syncErrReplyShape', [host, fn]));
   }
 
-  whoami = () => this.call<WhoAmI>('whoami');
-  pushEvents = (events: ServerEvent[]) => this.call<{ inserted: number; duplicates: number }>('push_events', { events });
-  pushDeals = (deals: ServerDeal[]) => this.call<{ inserted: number; duplicates: number }>('push_deals', { deals });
-  eraseEvents = (ids: string[]) => this.call<{ erased: number }>('erase_my_events', { ids });
-  teamPlan = () => this.call<TeamPlanAnswer>('team_plan');
-  setTeamPlan = (plan: Plan, effectiveFrom: string) => this.call<{ revision: number }>('set_team_plan', { plan, effective_from: effectiveFrom });
+  whoami = () => this.call('whoami', {}, whoamiReply);
+  pushEvents = (events: ServerEvent[]) => this.call('push_events', { events }, pushReply(events.length));
+  pushDeals = (deals: ServerDeal[]) => this.call('push_deals', { deals }, pushReply(deals.length));
+  eraseEvents = (ids: string[]) => this.call('erase_my_events', { ids }, eraseReply(ids.length));
+  teamPlan = () => this.call('team_plan', {}, teamPlanReply);
+  setTeamPlan = (plan: Plan, effectiveFrom: string) => this.call('set_team_plan', { plan, effective_from: effectiveFrom }, revisionReply);
   setAllocation = (args: { rep: string; effective_from: string; annual_quota: number; quarter_quotas?: [number, number, number, number]; territory?: string; note?: string }) =>
-    this.call<{ revision: number }>('set_allocation', args);
-  myFeedback = (week: string) => this.call<Feedback | null>('my_feedback', { week });
-  teamSummary = (from: string, to: string) => this.call<TeamSummary>('team_summary', { from, to });
-  repReview = (rep: string, week: string) => this.call<RepReview>('rep_review', { rep, week });
-  setFeedback = (rep: string, week: string, kudos: string, focus: string) => this.call<{ revision: number }>('set_feedback', { rep, week, kudos, focus });
+    this.call('set_allocation', args, revisionReply);
+  myFeedback = (week: string) => this.call('my_feedback', { week }, feedbackReply);
+  teamSummary = (from: string, to: string) => this.call('team_summary', { from, to }, teamSummaryReply);
+  repReview = (rep: string, week: string) => this.call('rep_review', { rep, week }, repReviewReply);
+  setFeedback = (rep: string, week: string, kudos: string, focus: string) => this.call('set_feedback', { rep, week, kudos, focus }, revisionReply);
 }
