@@ -274,18 +274,28 @@ function pacing(v: unknown, path: string): Pacing | null {
 
 const TIERS: readonly Tier[] = ['calls', 'meetings', 'proposals', 'deals'];
 
+/** Driver → { actual, target }; keys that are not drivers are left alone (the screens list DRIVERS only). */
+function driverTargets(v: unknown, path: string): RepRow['drivers'] {
+  const o = obj(v, path);
+  const out: Obj = { ...o };
+  for (const d of DRIVERS) {
+    if (o[d] === undefined) continue;
+    const x = obj(o[d], at(path, d));
+    out[d] = { ...x, actual: num(x.actual, at(at(path, d), 'actual')), target: numOrNull(x.target, at(at(path, d), 'target')) };
+  }
+  return out as RepRow['drivers'];
+}
+
+/** Currency code → amount left out of the totals for want of a rate. */
+function amountsByCurrency(v: unknown, path: string): Record<string, number> {
+  const o = obj(v, path);
+  for (const [code, amount] of Object.entries(o)) num(amount, at(path, code));
+  return o as Record<string, number>;
+}
+
 function repRow(v: unknown, path: string): RepRow {
   const o = obj(v, path);
   const f = (key: string) => at(path, key);
-  const drivers = obj(o.drivers, f('drivers'));
-  const checkedDrivers: Obj = { ...drivers };
-  for (const d of DRIVERS) {
-    if (drivers[d] === undefined) continue;
-    const x = obj(drivers[d], at(f('drivers'), d));
-    checkedDrivers[d] = { ...x, actual: num(x.actual, at(at(f('drivers'), d), 'actual')), target: numOrNull(x.target, at(at(f('drivers'), d), 'target')) };
-  }
-  const unconverted = obj(o.unconverted, f('unconverted'));
-  for (const [code, amount] of Object.entries(unconverted)) num(amount, at(f('unconverted'), code));
   return {
     ...o,
     rep: str(o.rep, f('rep')),
@@ -302,10 +312,10 @@ function repRow(v: unknown, path: string): RepRow {
     lostCount: count(o.lostCount, f('lostCount')),
     pipeline: num(o.pipeline, f('pipeline')),
     pipelineCount: count(o.pipelineCount, f('pipelineCount')),
-    drivers: checkedDrivers as RepRow['drivers'],
+    drivers: driverTargets(o.drivers, f('drivers')),
     behind: bool(o.behind, f('behind')),
     behindTier: o.behindTier === null ? null : oneOf(o.behindTier, f('behindTier'), TIERS),
-    unconverted: unconverted as Record<string, number>,
+    unconverted: amountsByCurrency(o.unconverted, f('unconverted')),
     lastEventAt: instantOrNull(o.lastEventAt, f('lastEventAt')),
   };
 }

@@ -147,8 +147,16 @@ describe('team server replies', () => {
       },
     });
 
+  /** The call a case answers (`call` in the data file); push_events when it names none. */
+  const CALLS: Record<string, (c: TeamClient) => Promise<unknown>> = {
+    pushEvents: c => c.pushEvents([]),
+    whoami: c => c.whoami(),
+    teamPlan: c => c.teamPlan(),
+    teamSummary: c => c.teamSummary('2026-11-23', '2026-11-30'),
+  };
+
   it.each(replies.cases.map(c => [c.name, c] as const))('%s: a SyncError the sync loop knows what to do with', async (_name, reply) => {
-    const error = await client(reply).pushEvents([]).then(
+    const error = await CALLS[('call' in reply && reply.call) || 'pushEvents']!(client(reply)).then(
       () => undefined,
       (e: unknown) => e,
     );
