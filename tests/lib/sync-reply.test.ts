@@ -182,13 +182,19 @@ describe('TeamClient', () => {
     expect(e).toMatchObject({ kind: 'config', message: expect.stringContaining('(revision is missing') });
   });
 
-  it('says so in German', async () => {
+  it('says so in German, French and Spanish', async () => {
     useLocale('de');
     fakeBrowser.i18n.getUILanguage = () => 'de';
     const e = await refusal(serverSaying('{"inserted":0,"duplicates":0}').pushEvents([{ id: 'e1', type: 'call', at: '2026-11-27T10:00:00.000Z', site: 'salesforce' }]));
     expect(e!.message).toBe('pacer.example.com hat push_events für 1 Einträge beantwortet, aber 0 bestätigt. Nichts wurde als gesendet markiert; Pacer versucht es später erneut.');
     const f = await refusal(serverSaying('{"week":"2026-07-06","kudos":1,"focus":null}').myFeedback('2026-07-06'));
     expect(f!.message).toMatch(/^pacer\.example\.com hat auf my_feedback mit Daten geantwortet, die Pacer nicht verwenden kann \(kudos fehlt oder ist ungültig\)\./);
+    useLocale('fr');
+    expect((await refusal(serverSaying('null').whoami().then(() => serverSaying('null').teamPlan())))!.message).toBe(
+      "pacer.example.com a répondu à team_plan avec des données que Pacer ne peut pas utiliser. Vérifiez qu'il s'agit bien de l'URL du serveur d'équipe Pacer et que le serveur est à jour.",
+    );
+    useLocale('es');
+    expect((await refusal(serverSaying('{"erased":"1"}').eraseEvents(['e1'])))!.message).toMatch(/^pacer\.example\.com respondió a erase_my_events con datos que Pacer no puede usar \(erased falta o no es válido\)\./);
   });
 
   it('never puts the token in the sentence, even when the server makes it a key', async () => {
