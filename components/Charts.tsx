@@ -21,11 +21,12 @@ import type { Plan } from '../lib/metrics/plan';
 import type { Scorecard } from '../lib/metrics/scorecard';
 import { t } from '../lib/i18n';
 import { activityChartView, activityGroupLabel, binLabel, bookingsChartView, cyclesChartView, formatShortDate, type ChartTable } from '../lib/scorecard-extras';
-import type { Loadable } from '../lib/scorecard-store';
+import type { ScorecardState } from '../lib/scorecard-store';
+import { scorecardErrorText } from '../lib/scorecard-words';
 import { axis, ChartFigure, UPlotChart, type ChartColors } from './Chart';
 
 export interface ChartsProps {
-  scorecard: Loadable<Scorecard>;
+  scorecard: ScorecardState;
   /** Every day row (the weekly activity reaches back before the period). */
   days: readonly DailyAggregate[];
   /** Won deals, rebuilt from the history the scorecard reads. */
@@ -45,7 +46,7 @@ export function Charts({ scorecard, days, wins, plan, locale }: ChartsProps) {
         </p>
       ) : scorecard.status === 'error' ? (
         <p class="error" role="alert">
-          {t('chartError', scorecard.message)}
+          {t('chartError', scorecardErrorText(scorecard))}
         </p>
       ) : (
         <ChartsBody s={scorecard.value} days={days} wins={wins} plan={plan!} locale={locale} />

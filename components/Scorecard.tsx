@@ -1,18 +1,21 @@
 // The side panel's scorecard (issue #6): goals, KPIs, drivers with sparklines and the
-// pyramid's catch-up. Dumb: it renders what it is given (see lib/scorecard-store.ts).
+// pyramid's catch-up. Dumb: it renders what it is given, the store's numbers (lib/scorecard-store.ts)
+// in the words of lib/scorecard-words.ts.
 import type { DailyAggregate } from '../lib/metrics/aggregate';
 import { localDateOf } from '../lib/metrics/periods';
 import type { Scorecard as ScorecardData } from '../lib/metrics/scorecard';
 import { t } from '../lib/i18n';
-import { driverRows, formatters, SCORECARD_PERIODS, sparklineData, type Loadable, type ScorecardPeriod } from '../lib/scorecard-store';
+import { driverRows, SCORECARD_PERIODS, sparklineData, type ScorecardPeriod, type ScorecardState } from '../lib/scorecard-store';
 import {
   driverRowLabel,
+  formatters,
   goalSummaryWords,
   kpiRowsWords,
   paceWord,
   periodName,
   periodOptionLabel,
   pyramidFocusWords,
+  scorecardErrorText,
   sparklineSummaryWords,
   tierWord,
 } from '../lib/scorecard-words';
@@ -21,7 +24,7 @@ import { Sparkline } from './Sparkline';
 export interface ScorecardProps {
   period: ScorecardPeriod;
   onPeriod: (p: ScorecardPeriod) => void;
-  scorecard: Loadable<ScorecardData>;
+  scorecard: ScorecardState;
   /** Day rows of the period (and the previous one): the sparklines. */
   days: readonly DailyAggregate[];
   /** Opens the Options page, where the plan is set. */
@@ -44,9 +47,9 @@ export function PeriodSwitcher({ period, onPeriod }: Pick<ScorecardProps, 'perio
     <fieldset role="radiogroup" aria-label={t('scPeriod')} style={{ border: 0, padding: 0, margin: '0 0 8px', display: 'flex', flexWrap: 'wrap', gap: '4px 12px' }}>
       <legend class="muted" style={{ padding: 0, fontSize: '12px', float: 'left', marginRight: '8px' }}>{t('scPeriod')}</legend>
       {SCORECARD_PERIODS.map(p => (
-        <label key={p.value} class="switch" style={{ margin: 0 }}>
-          <input type="radio" name="scorecard-period" value={p.value} checked={period === p.value} onChange={() => onPeriod(p.value)} />
-          {periodOptionLabel(p.value)}
+        <label key={p} class="switch" style={{ margin: 0 }}>
+          <input type="radio" name="scorecard-period" value={p} checked={period === p} onChange={() => onPeriod(p)} />
+          {periodOptionLabel(p)}
         </label>
       ))}
     </fieldset>
@@ -55,7 +58,7 @@ export function PeriodSwitcher({ period, onPeriod }: Pick<ScorecardProps, 'perio
 
 function ScorecardBody({ scorecard, days, onOpenOptions, locale }: Omit<ScorecardProps, 'period' | 'onPeriod'>) {
   if (scorecard.status === 'loading') return <p class="muted" aria-busy="true">{t('scLoading')}</p>;
-  if (scorecard.status === 'error') return <p class="error" role="alert">{t('scError', scorecard.message)}</p>;
+  if (scorecard.status === 'error') return <p class="error" role="alert">{t('scError', scorecardErrorText(scorecard))}</p>;
   const s = scorecard.value;
   return (
     <>
@@ -129,7 +132,7 @@ export function Pyramid({ s, locale }: { s: ScorecardData; locale?: string }) {
           <caption>{t('scCatchUpCaption')}</caption>
           <tbody>
             {p.catchUp.map(r => (
-              <tr key={r.label}>
+              <tr key={r.key}>
                 <th scope="row">{r.label}</th>
                 <td class="num">{r.value}</td>
               </tr>

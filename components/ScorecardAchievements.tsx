@@ -1,13 +1,12 @@
 // Streaks, badges and personal bests (issue #6). Dumb: see lib/scorecard-extras.ts.
-import type { Scorecard as ScorecardData } from '../lib/metrics/scorecard';
-import { t } from '../lib/i18n';
+import { pluralKey, t } from '../lib/i18n';
 import { achievementsView } from '../lib/scorecard-extras';
-import { pluralKey } from '../lib/scorecard-words';
+import { scorecardErrorText } from '../lib/scorecard-words';
 import { tParts } from './t-parts';
-import type { Loadable } from '../lib/scorecard-store';
+import type { ScorecardState } from '../lib/scorecard-store';
 
 export interface ScorecardAchievementsProps {
-  scorecard: Loadable<ScorecardData>;
+  scorecard: ScorecardState;
   /** Opens the Options page, where daily or weekly targets are set. */
   onOpenOptions?: () => void;
   /** For tests; the browser's locale otherwise. */
@@ -25,7 +24,7 @@ export function ScorecardAchievements({ scorecard, onOpenOptions, locale }: Scor
 
 function Body({ scorecard, onOpenOptions, locale }: ScorecardAchievementsProps) {
   if (scorecard.status === 'loading') return <p class="muted" aria-busy="true">{t('scAchLoading')}</p>;
-  if (scorecard.status === 'error') return <p class="error" role="alert">{t('scAchError', scorecard.message)}</p>;
+  if (scorecard.status === 'error') return <p class="error" role="alert">{t('scAchError', scorecardErrorText(scorecard))}</p>;
   const v = achievementsView(scorecard.value, locale);
   const st = v.streak;
   return (

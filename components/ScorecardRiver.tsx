@@ -1,13 +1,13 @@
 // The river (issue #6): open pipeline as a flow of stages with counts and value, the
 // stage where deals stall flagged in words (not colour alone), and the deals over their
 // stage target as links that open them in their CRM. Dumb: see lib/scorecard-extras.ts.
-import type { Scorecard as ScorecardData } from '../lib/metrics/scorecard';
 import { t } from '../lib/i18n';
 import { riverView } from '../lib/scorecard-extras';
-import type { Loadable } from '../lib/scorecard-store';
+import type { ScorecardState } from '../lib/scorecard-store';
+import { scorecardErrorText } from '../lib/scorecard-words';
 
 export interface ScorecardRiverProps {
-  scorecard: Loadable<ScorecardData>;
+  scorecard: ScorecardState;
   /** For tests; the browser's locale otherwise. */
   locale?: string;
 }
@@ -25,7 +25,7 @@ const stallMark = { borderLeft: '3px solid var(--bad)', paddingLeft: '6px' };
 
 function RiverBody({ scorecard, locale }: ScorecardRiverProps) {
   if (scorecard.status === 'loading') return <p class="muted" aria-busy="true">{t('scRiverLoading')}</p>;
-  if (scorecard.status === 'error') return <p class="error" role="alert">{t('scRiverError', scorecard.message)}</p>;
+  if (scorecard.status === 'error') return <p class="error" role="alert">{t('scRiverError', scorecardErrorText(scorecard))}</p>;
   const v = riverView(scorecard.value, locale);
   if (v.openDeals === 0) {
     return (

@@ -1,31 +1,27 @@
 // Shaping for the scorecard's river and achievements (issue #6): pure functions from a
 // Scorecard to strings the ScorecardRiver and ScorecardAchievements components render.
-// Numbers are formatted with Intl for the locale; unknowns stay 'unknown', never NaN.
-// Words come through t() in the interface's language (English in unit tests and Node).
+// Numbers are formatted with Intl for the locale (lib/scorecard-words' formatters); an unknown
+// is the word "unknown", never NaN. Words come through t() in the interface's language
+// (English in unit tests and Node).
 import type { DealEarnings } from './metrics/commission';
 import type { BookingsChart, CycleHistogram, WeeklyActivityChart } from './metrics/charts';
 import { UNKNOWN_CURRENCY, type Money } from './metrics/money';
 import { localDateOf } from './metrics/periods';
 import type { Scorecard } from './metrics/scorecard';
-import { t, type MessageKey } from './i18n';
-import { formatters, UNKNOWN } from './scorecard-store';
+import { pluralKey, t, type MessageKey } from './i18n';
 import { driverLabel } from './driver-labels';
-import { daysShort, known, plural, pluralKey } from './scorecard-words';
-
-export { UNKNOWN };
-
-type Formatters = ReturnType<typeof formatters>;
+import { formatters, plural, type Formatters } from './scorecard-words';
 
 /** Money as text: the converted total, plus what could not be converted; 'unknown' when no amount is known. */
 export function formatMoney(m: Money, count: number, f: Formatters): string {
   const unconverted = Object.entries(m.unconverted).filter(([, v]) => v !== 0);
   const knownItems = count - m.unknownAmounts;
-  if (count > 0 && knownItems <= 0) return t('scUnknown');
+  if (count > 0 && knownItems <= 0) return f.unknown;
   const parts = [
     ...(m.total !== 0 || unconverted.length === 0 ? [f.money(m.total, m.currency)] : []),
     ...unconverted.map(([c, v]) => (c === UNKNOWN_CURRENCY ? t('scNoCurrency', f.int(v)) : f.money(v, c))),
   ];
-  return parts.map(known).join(' + ');
+  return parts.join(' + ');
 }
 
 /** Only http(s) links open a deal; anything else (javascript:, empty) is not a link. */
@@ -38,8 +34,6 @@ export function safeUrl(url: string | null | undefined): string | null {
     return null;
   }
 }
-
-const days = (f: Formatters, n: number | null | undefined) => daysShort(f.int(n));
 
 // ---- the river ------------------------------------------------------------------------------
 
@@ -110,13 +104,13 @@ export function riverView(s: Scorecard, locale?: string): RiverView {
   const stall: StallView | null = r
     ? {
         stage: r.stage,
-        conversion: known(f.pct(r.conversion)),
-        medianDays: days(f, r.medianDays),
-        targetDays: days(f, r.targetDays),
+        conversion: f.pct(r.conversion),
+        medianDays: f.wholeDays(r.medianDays),
+        targetDays: f.wholeDays(r.targetDays),
         overTarget: f.int(r.overTarget),
         deals: s.river.deals.map(d => {
-          const inStage = days(f, Math.floor(d.days));
-          const target = days(f, d.targetDays);
+          const inStage = f.wholeDays(Math.floor(d.days));
+          const target = f.wholeDays(d.targetDays);
           return { id: d.id, name: d.name || d.id, days: inStage, target, summary: t('scDealInStage', [inStage, target]), url: safeUrl(d.url) };
         }),
       }
@@ -148,9 +142,9 @@ export interface AchievementsView {
 
 /** A local calendar date (YYYY-MM-DD) for the locale, without shifting it through a time zone. */
 export function formatLocalDate(date: string | null | undefined, locale?: string): string {
-  if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return UNKNOWN;
+  if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return t('scUnknown');
   const ms = Date.parse(`${date}T00:00:00Z`);
-  if (!Number.isFinite(ms)) return UNKNOWN;
+  if (!Number.isFinite(ms)) return t('scUnknown');
   return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(ms);
 }
 
@@ -176,7 +170,7 @@ export const badgeLabel = (badge: { id: string; label: string }): string => {
 export function achievementsView(s: Scorecard, locale?: string): AchievementsView {
   const f = formatters(locale);
   const st = s.streak;
-  const date = (d: string | null | undefined) => known(formatLocalDate(d, locale));
+  const date = (d: string | null | undefined) => formatLocalDate(d, locale);
   const b = s.personalBests;
   let dealDay: string | null = null;
   if (b.biggestDealWon) {
@@ -189,8 +183,8 @@ export function achievementsView(s: Scorecard, locale?: string): AchievementsVie
   return {
     streak: {
       hasTargets: st !== null,
-      current: known(st ? f.int(st.current) : UNKNOWN),
-      best: known(st ? f.int(st.best) : UNKNOWN),
+      current: f.int(st?.current),
+      best: f.int(st?.best),
       days: st?.current ?? 0,
       todayMet: st ? st.todayMet : null,
     },
@@ -199,25 +193,25 @@ export function achievementsView(s: Scorecard, locale?: string): AchievementsVie
       {
         key: 'callsDay',
         label: t('scBestCallsDay'),
-        value: known(f.int(b.mostCallsInADay?.value)),
+        value: f.int(b.mostCallsInADay?.value),
         detail: b.mostCallsInADay ? t('scOnDate', date(b.mostCallsInADay.day)) : null,
       },
       {
         key: 'callsWeek',
         label: t('scBestCallsWeek'),
-        value: known(f.int(b.mostCallsInAWeek?.value)),
+        value: f.int(b.mostCallsInAWeek?.value),
         detail: b.mostCallsInAWeek ? t('scWeekOfDate', date(b.mostCallsInAWeek.weekStart)) : null,
       },
       {
         key: 'weekScore',
         label: t('scBestWeekScore'),
-        value: known(f.one(b.bestWeekScore?.value)),
+        value: f.one(b.bestWeekScore?.value),
         detail: b.bestWeekScore ? t('scWeekOfDate', date(b.bestWeekScore.weekStart)) : null,
       },
       {
         key: 'biggestDeal',
         label: t('scBestDeal'),
-        value: known(b.biggestDealWon ? f.money(b.biggestDealWon.amount, b.biggestDealWon.currency) : UNKNOWN),
+        value: b.biggestDealWon ? f.money(b.biggestDealWon.amount, b.biggestDealWon.currency) : f.unknown,
         detail: b.biggestDealWon ? `${b.biggestDealWon.name || b.biggestDealWon.dealId}, ${date(dealDay)}` : null,
       },
     ],
@@ -240,7 +234,7 @@ export interface ChartView {
 /** "Mar 2" in the locale: a local calendar date, without shifting it through a time zone. */
 export function formatShortDate(date: string, locale?: string): string {
   const ms = Date.parse(`${date}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !Number.isFinite(ms)) return UNKNOWN;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !Number.isFinite(ms)) return t('scUnknown');
   return new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(ms);
 }
 
@@ -258,7 +252,7 @@ export const activityGroupLabel = (group: { key: string; label: string }): strin
 export function activityChartView(c: WeeklyActivityChart, locale?: string): ChartView {
   const f = formatters(locale);
   const total = c.totals.reduce((a, b) => a + b, 0);
-  const shortDate = (d: string) => known(formatShortDate(d, locale));
+  const shortDate = (d: string) => formatShortDate(d, locale);
   const columns = [t('chartWeekOf'), ...c.series.map(activityGroupLabel), t('chartAll')];
   const rows = c.weeks.map((w, i) => {
     const values = [...c.series.map(s => s.values[i]!), c.totals[i]!];
@@ -286,7 +280,7 @@ const oneStop = (sentence: string) => sentence.replace(/(\p{L})\.\./gu, '$1.');
 
 export function bookingsChartView(c: BookingsChart, currency: string, today: string, locale?: string): ChartView {
   const f = formatters(locale);
-  const money = (n: number | null) => (n === null ? '—' : known(f.money(n, currency)));
+  const money = (n: number | null) => (n === null ? '—' : f.money(n, currency));
   const last = c.dates.length - 1;
   const rows = c.dates
     .map((d, i) => ({ d, i }))
@@ -294,23 +288,23 @@ export function bookingsChartView(c: BookingsChart, currency: string, today: str
     .filter(({ d, i }) => (i + 1) % 7 === 0 || i === last || d === today)
     .map(({ d, i }) => ({
       key: d,
-      label: known(formatShortDate(d, locale)),
+      label: formatShortDate(d, locale),
       cells: [money(c.actual[i]!), money(c.quota[i]!), money(c.projection[i]!)],
       values: [c.actual[i]!, c.quota[i]!, c.projection[i]!],
     }));
   const table = { columns: [t('chartDate'), t('chartBooked'), t('scQuota'), t('chartProjection')], rows };
   const caveat = c.leftOut > 0 ? ` ${plural(c.leftOut, 'chartLeftOutOne', 'chartLeftOutOther', f.int(c.leftOut), locale)}` : '';
-  const end = known(c.dates.length ? formatShortDate(c.dates[last]!, locale) : UNKNOWN);
+  const end = c.dates.length ? formatShortDate(c.dates[last]!, locale) : f.unknown;
   if (c.projected === null) return { summary: oneStop(`${t('chartNotStarted', [money(c.quotaTotal), end])}${caveat}`), table };
   const booked =
-    c.quotaTotal > 0 ? t('chartBookedOfQuota', [money(c.booked), money(c.quotaTotal), known(f.pct(c.booked / c.quotaTotal))]) : t('chartBookedNoQuota', money(c.booked));
+    c.quotaTotal > 0 ? t('chartBookedOfQuota', [money(c.booked), money(c.quotaTotal), f.pct(c.booked / c.quotaTotal)]) : t('chartBookedNoQuota', money(c.booked));
   const finish = today >= (c.dates[last] ?? '') ? '' : t('chartRunRate', [money(c.projected), end]);
   return { summary: oneStop(`${booked}${finish}.${caveat}`), table };
 }
 
 export const binLabel = (b: { from: number; to: number }, locale?: string): string => {
   const f = formatters(locale);
-  return daysShort(`${f.int(b.from)}–${f.int(b.to)}`);
+  return t('scDaysShort', `${f.int(b.from)}–${f.int(b.to)}`);
 };
 
 export function cyclesChartView(h: CycleHistogram, locale?: string): ChartView {
@@ -323,7 +317,7 @@ export function cyclesChartView(h: CycleHistogram, locale?: string): ChartView {
   let most = h.bins[0]!;
   for (const b of h.bins) if (b.count > most.count) most = b;
   return {
-    summary: t(pluralKey(h.count, 'chartCyclesSummaryOne', 'chartCyclesSummaryOther', locale), [f.int(h.count), daysShort(f.one(h.median)), binLabel(most, locale), f.int(most.count)]),
+    summary: t(pluralKey(h.count, 'chartCyclesSummaryOne', 'chartCyclesSummaryOther', locale), [f.int(h.count), f.days(h.median), binLabel(most, locale), f.int(most.count)]),
     table,
   };
 }
@@ -352,11 +346,11 @@ const EARNINGS_REASON: Record<NonNullable<DealEarnings['reason']>, MessageKey> =
 export function earningsView(e: DealEarnings, currency: string, locale?: string): EarningsView | null {
   if (e.reason === 'not open') return null;
   const f = formatters(locale);
-  if (e.earns === null) return { earns: t('scUnknown'), reason: t(EARNINGS_REASON[e.reason ?? 'no amount']), expected: null, after: null };
+  if (e.earns === null) return { earns: f.unknown, reason: t(EARNINGS_REASON[e.reason ?? 'no amount']), expected: null, after: null };
   return {
-    earns: known(f.money(e.earns, currency)),
+    earns: f.money(e.earns, currency),
     reason: null,
-    expected: e.expected === null || e.probability === null ? null : t('scEarnExpected', [known(f.money(e.expected, currency)), known(f.pct(e.probability))]),
-    after: e.attainmentAfter === null ? null : t('scEarnAfter', known(f.pct(e.attainmentAfter))),
+    expected: e.expected === null || e.probability === null ? null : t('scEarnExpected', [f.money(e.expected, currency), f.pct(e.probability)]),
+    after: e.attainmentAfter === null ? null : t('scEarnAfter', f.pct(e.attainmentAfter)),
   };
 }

@@ -7,7 +7,8 @@
 // background keeps up. Only when no current snapshot can come (no background answers, its
 // worker stopped mid-request, or a request has hung for PATIENCE_MS) does the panel read the
 // inputs and compute it itself, as it always did.
-// Also the pure shaping the Scorecard component renders, tested without a DOM.
+// Also the pure shaping the Scorecard component renders, tested without a DOM: numbers, codes
+// and keys only; lib/scorecard-words.ts is where they become words, in the interface's language.
 import { batch, effect, signal, type ReadonlySignal } from '@preact/signals';
 import type { ObservabilitySet } from 'dexie';
 import { onStorageMutated } from './storage-mutated';
@@ -18,25 +19,36 @@ import type { DailyAggregate } from './metrics/aggregate';
 import type { WonDeal } from './metrics/charts';
 import { driversFromCounts, type Driver } from './metrics/drivers';
 import { addDays, eachDate, periodContaining, previousPeriod, startOfLocalDate } from './metrics/periods';
+import type { Pacing } from './metrics/goals';
 import type { Plan } from './metrics/plan';
 import type { Scorecard } from './metrics/scorecard';
-import { inputsFitPlan, isScorecardPeriod, periodKindOf, readScorecardInputs, snapshotFrom, snapshotPeriodKey, winsOf, type ScorecardPeriod } from './scorecard-refresh';
+import {
+  inputsFitPlan,
+  isScorecardPeriod,
+  periodKindOf,
+  readScorecardInputs,
+  SCORECARD_PERIOD_VALUES,
+  snapshotFrom,
+  snapshotPeriodKey,
+  winsOf,
+  type ScorecardPeriod,
+} from './scorecard-refresh';
 import { chosenPeriod, scorecardPeriodSetting } from './scorecard-refresh-period';
-import { isExact, planHash, readSnapshot, saveSnapshotIfNewer, type ScorecardSnapshot, type SnapshotNotice, type SnapshotSource } from './scorecard-snapshot';
+import { planHash, readSnapshot, saveSnapshotIfNewer, type ScorecardSnapshot, type SnapshotNotice, type SnapshotSource } from './scorecard-snapshot';
 import { planSettings } from './settings';
-import type { Loadable } from './store';
 
-export type { Loadable, ScorecardPeriod };
+export type { ScorecardPeriod };
 export { periodKindOf, readScorecardInputs, snapshotDays, snapshotPeriodKey } from './scorecard-refresh';
-export const SCORECARD_PERIODS: readonly { value: ScorecardPeriod; label: string }[] = [
-  { value: 'week', label: 'Week' },
-  { value: 'month', label: 'Month' },
-  { value: 'quarter', label: 'Quarter' },
-  { value: 'year', label: 'Year' },
-];
 
 export const period = signal<ScorecardPeriod>('quarter');
-export const scorecard = signal<Loadable<Scorecard>>({ status: 'loading' });
+/**
+ * Why the scorecard could not be built, beside the error's own text (lib/scorecard-words.ts
+ * words it): the plan cannot place the period, or the plan could not be read. Absent for any
+ * other failure, whose text is then all there is to say.
+ */
+export type ScorecardFailure = 'period' | 'plan';
+export type ScorecardState = { status: 'loading' } | { status: 'ready'; value: Scorecard } | { status: 'error'; message: string; failure?: ScorecardFailure };
+export const scorecard = signal<ScorecardState>({ status: 'loading' });
 /** The plan in force for the scorecard (undefined until read). */
 export const scorecardPlan = signal<Plan | undefined>(undefined);
 /** Day rows of the period and the previous one: the sparklines' source. */
@@ -254,7 +266,7 @@ export function watchScorecard(
     try {
       previousPeriod(periodContaining(periodKindOf(p), now, plan), plan);
     } catch (error) {
-      scorecard.value = { status: 'error', message: `Your plan cannot place this period: ${errorText(error)}` };
+      scorecard.value = { status: 'error', message: errorText(error), failure: 'period' };
       return;
     }
     const winsStarted = perfNow();
@@ -393,7 +405,7 @@ export function watchScorecard(
     error => {
       early?.stop();
       opening = false;
-      if (!stopped) scorecard.value = { status: 'error', message: `Could not read your plan: ${errorText(error)}` };
+      if (!stopped) scorecard.value = { status: 'error', message: errorText(error), failure: 'plan' };
     },
   );
 
@@ -460,26 +472,29 @@ export function watchScorecard(
   };
 }
 
-// ---- shaping for the UI (pure) ------------------------------------------------------------
+// ---- shaping for the UI (pure): numbers, codes and keys; lib/scorecard-words.ts words them ----
 
-export const UNKNOWN = 'unknown';
+/** The period switch's choices, in the order shown. */
+export const SCORECARD_PERIODS: readonly ScorecardPeriod[] = SCORECARD_PERIOD_VALUES;
 
 /** The drivers the scorecard shows, each a sum of metrics drivers (LinkedIn and referrals group several). */
-export const SCORECARD_DRIVERS: readonly { key: string; label: string; drivers: readonly Driver[] }[] = [
-  { key: 'calls', label: 'Calls', drivers: ['calls'] },
-  { key: 'emails', label: 'Emails', drivers: ['emails'] },
-  { key: 'meetings', label: 'Meetings', drivers: ['meetings'] },
-  { key: 'linkedin', label: 'LinkedIn', drivers: ['linkedinConnects', 'linkedinMessages', 'linkedinInmails'] },
-  { key: 'leads', label: 'Leads', drivers: ['leads'] },
-  { key: 'referrals', label: 'Referrals', drivers: ['referralsGiven', 'referralsReceived'] },
-  { key: 'events', label: 'Events', drivers: ['eventsAttended'] },
-];
+export const SCORECARD_DRIVERS = [
+  { key: 'calls', drivers: ['calls'] },
+  { key: 'emails', drivers: ['emails'] },
+  { key: 'meetings', drivers: ['meetings'] },
+  { key: 'linkedin', drivers: ['linkedinConnects', 'linkedinMessages', 'linkedinInmails'] },
+  { key: 'leads', drivers: ['leads'] },
+  { key: 'referrals', drivers: ['referralsGiven', 'referralsReceived'] },
+  { key: 'events', drivers: ['eventsAttended'] },
+] as const satisfies readonly { key: string; drivers: readonly Driver[] }[];
 
-export type PaceStatus = 'ahead' | 'on pace' | 'behind';
+export type ScorecardDriver = (typeof SCORECARD_DRIVERS)[number]['key'];
+
+/** The metrics' pacing codes (lib/metrics/goals), used for the drivers too. */
+export type PaceStatus = Pacing['status'];
 
 export interface DriverRow {
-  driver: string;
-  label: string;
+  driver: ScorecardDriver;
   /** The metrics drivers summed in this row. */
   drivers: readonly Driver[];
   actual: number;
@@ -494,152 +509,123 @@ export interface DriverRow {
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
 /** Share of the period gone by, by working days when the period has any. */
-export const elapsedShare = (s: Scorecard): number => (s.pacing.workingDays ?? s.pacing.linear).elapsed;
+const elapsedShare = (s: Scorecard): number => (s.pacing.workingDays ?? s.pacing.linear).elapsed;
 
 /** Driver rows against the period's targets, paced by the share of the period gone by. */
 export function driverRows(s: Scorecard): DriverRow[] {
   const elapsed = elapsedShare(s);
-  return SCORECARD_DRIVERS.map(({ key, label, drivers }) => {
+  return SCORECARD_DRIVERS.map(({ key, drivers }) => {
     const actual = drivers.reduce((sum, d) => sum + (s.current.drivers[d] ?? 0), 0);
     const targets = drivers.map(d => s.current.targets[d]).filter((t): t is number => typeof t === 'number');
     const target = targets.length ? round1(targets.reduce((a, b) => a + b, 0)) : null;
     const expected = target === null ? null : round1(target * elapsed);
     let pace: PaceStatus | null = null;
     if (expected !== null) pace = Math.abs(actual - expected) < 0.5 ? 'on pace' : actual > expected ? 'ahead' : 'behind';
-    return { driver: key, label, drivers, actual, target, expected, pace };
+    return { driver: key, drivers, actual, target, expected, pace };
   });
 }
 
-/** Number formatting for the browser's locale (or a given one). */
-export function formatters(locale?: string) {
-  const int = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-  const one = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
-  const pct = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
-  const signedPct = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0, signDisplay: 'exceptZero' });
-  const signedOne = new Intl.NumberFormat(locale, { maximumFractionDigits: 1, signDisplay: 'exceptZero' });
-  const money = (currency: string, signed = false) => {
-    try {
-      return new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0, ...(signed ? { signDisplay: 'exceptZero' as const } : {}) });
-    } catch {
-      return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-    }
-  };
-  const known = (n: number | null | undefined, f: Intl.NumberFormat): string => (n === null || n === undefined || !Number.isFinite(n) ? UNKNOWN : f.format(n));
-  return {
-    int: (n: number | null | undefined) => known(n, int),
-    one: (n: number | null | undefined) => known(n, one),
-    pct: (n: number | null | undefined) => known(n, pct),
-    /** A change in a ratio, as percentage points. */
-    pctPoints: (n: number | null | undefined) => (n === null || n === undefined || !Number.isFinite(n) ? UNKNOWN : `${signedOne.format(Math.round(n * 1000) / 10)} pt`),
-    signed: (n: number | null | undefined) => known(n, signedOne),
-    money: (n: number | null | undefined, currency: string) => known(n, money(currency)),
-    signedMoney: (n: number | null | undefined, currency: string) => known(n, money(currency, true)),
-    signedPct: (n: number | null | undefined) => known(n, signedPct),
-  };
-}
+export type KpiKey = 'winRate' | 'cycle' | 'proposals' | 'discount' | 'coverage';
 
+/**
+ * One KPI this period and its change against the previous one, in the KPI's own unit: a
+ * share (0–1) for winRate, proposals and discount, whose change is in the same share;
+ * days for cycle; a multiple for coverage. Null is unknown.
+ */
 export interface KpiRow {
-  key: 'winRate' | 'cycle' | 'proposals' | 'discount' | 'coverage';
-  label: string;
-  /** Formatted value, or 'unknown'. */
-  value: string;
-  /** Formatted change against the previous period, or 'unknown'. */
-  change: string;
+  key: KpiKey;
+  value: number | null;
+  change: number | null;
+  /** Proposals only: how many of the submitted ones were accepted. */
+  accepted?: { count: number; of: number };
 }
 
 const diff = (a: number | null, b: number | null) => (a === null || b === null ? null : a - b);
 
-export function kpiRows(s: Scorecard, locale?: string): KpiRow[] {
-  const f = formatters(locale);
+export function kpiRows(s: Scorecard): KpiRow[] {
   const cur = s.current;
   const prev = s.previous;
-  const days = (n: number | null) => (n === null ? UNKNOWN : `${f.one(n)} d`);
-  const signedDays = (n: number | null) => (n === null ? UNKNOWN : `${f.signed(n)} d`);
   return [
-    { key: 'winRate', label: 'Win rate', value: f.pct(cur.winRate.rate), change: f.pctPoints(diff(cur.winRate.rate, prev.winRate.rate)) },
-    { key: 'cycle', label: 'Cycle length (median)', value: days(cur.salesCycle.median), change: signedDays(diff(cur.salesCycle.median, prev.salesCycle.median)) },
-    {
-      key: 'proposals',
-      label: 'Proposals accepted',
-      value: cur.proposals.submitted === 0 ? UNKNOWN : `${f.int(cur.proposals.accepted)} of ${f.int(cur.proposals.submitted)} (${f.pct(cur.proposals.rate)})`,
-      change: f.pctPoints(diff(cur.proposals.rate, prev.proposals.rate)),
-    },
-    { key: 'discount', label: 'Average discount', value: f.pct(cur.discounting.average), change: f.pctPoints(diff(cur.discounting.average, prev.discounting.average)) },
+    { key: 'winRate', value: cur.winRate.rate, change: diff(cur.winRate.rate, prev.winRate.rate) },
+    { key: 'cycle', value: cur.salesCycle.median, change: diff(cur.salesCycle.median, prev.salesCycle.median) },
+    { key: 'proposals', value: cur.proposals.rate, change: diff(cur.proposals.rate, prev.proposals.rate), accepted: { count: cur.proposals.accepted, of: cur.proposals.submitted } },
+    { key: 'discount', value: cur.discounting.average, change: diff(cur.discounting.average, prev.discounting.average) },
     // Coverage is "now" (open pipeline against quota still to close): the scorecard keeps no previous value.
-    { key: 'coverage', label: 'Pipeline coverage', value: s.coverage.coverage === null ? UNKNOWN : `${f.one(s.coverage.coverage)}×`, change: UNKNOWN },
+    { key: 'coverage', value: s.coverage.coverage, change: null },
   ];
 }
 
+/** The goals in the plan's currency (`currency`). */
 export interface GoalSummary {
   /** False when the plan sets no quota for the period: the UI asks for a plan. */
   hasPlan: boolean;
-  attained: string;
-  quota: string;
-  attainment: string;
+  currency: string;
+  attained: number;
+  quota: number;
+  /** attained / quota; null without a quota. */
+  attainment: number | null;
   status: PaceStatus;
-  /** "Ahead by $1,200" / "Behind by $3,400" / "On pace". */
-  pacing: string;
-  projected: string;
-  commission: string;
-  /** Won amounts not in `attained` (other currencies without a rate, deals without amount). */
-  caveat: string | null;
+  /** Against the pace: positive ahead, negative behind. */
+  ahead: number;
+  /** Where the period ends at the current run rate; null before it starts. */
+  projected: number | null;
+  /** Null without a quota. */
+  commission: number | null;
+  /** Won amounts not in `attained`: other currencies without a rate (amount by currency), and won deals without an amount. */
+  notCounted: { unconverted: [currency: string, amount: number][]; unknownAmounts: number };
 }
 
-export function goalSummary(s: Scorecard, locale?: string): GoalSummary {
-  const f = formatters(locale);
-  const c = s.currency;
+export function goalSummary(s: Scorecard): GoalSummary {
   const pace = s.pacing.workingDays ?? s.pacing.linear;
   const a = s.current.attainment;
-  const status = s.pacing.status;
-  const pacingText = status === 'on pace' ? 'On pace' : `${status === 'ahead' ? 'Ahead' : 'Behind'} by ${f.money(Math.abs(pace.ahead), c)}`;
-  const unconverted = Object.entries(a.unconverted).filter(([, v]) => v !== 0);
-  const caveats = [
-    ...unconverted.map(([cur, v]) => `${f.int(v)} ${cur} without a rate`),
-    ...(a.unknownAmounts > 0 ? [`${f.int(a.unknownAmounts)} won deal${a.unknownAmounts === 1 ? '' : 's'} without an amount`] : []),
-  ];
   return {
     hasPlan: s.current.quota > 0,
-    attained: f.money(a.attained, c),
-    quota: f.money(s.current.quota, c),
-    attainment: f.pct(a.ratio),
-    status,
-    pacing: pacingText,
-    projected: f.money(pace.projected, c),
-    commission: f.money(s.commission.result.payout, c),
-    caveat: caveats.length ? `Not counted: ${caveats.join('; ')}.` : null,
+    currency: s.currency,
+    attained: a.attained,
+    quota: s.current.quota,
+    attainment: a.ratio,
+    status: s.pacing.status,
+    ahead: pace.ahead,
+    projected: pace.projected,
+    commission: s.commission.result.payout,
+    notCounted: { unconverted: Object.entries(a.unconverted).filter(([, v]) => v !== 0), unknownAmounts: a.unknownAmounts },
   };
 }
 
 export type PyramidTier = 'drivers' | 'kpis' | 'goals';
+/** What can be behind: a scorecard driver, a KPI, or the quota. */
+export type PyramidItem = ScorecardDriver | Extract<KpiKey, 'coverage' | 'winRate'> | 'quota';
+export type CatchUpKey = 'quotaToClose' | 'dealsToWin' | 'dealsToWork' | 'proposals' | 'meetings' | 'calls';
 
 export interface PyramidFocus {
   /** The lowest tier that is behind; null when nothing is behind. */
   tier: PyramidTier | null;
-  /** What is behind in that tier, as labels. */
-  behind: string[];
-  /** What it takes to close the quota still open (from the pyramid gap); null items are unknown. */
-  catchUp: { label: string; value: string }[];
+  /** What is behind in that tier. */
+  behind: PyramidItem[];
+  /** What it takes to close the quota still open (from the pyramid gap): quotaToClose in the plan's currency, the rest counts; null is unknown. */
+  catchUp: { key: CatchUpKey; value: number | null }[];
 }
 
 /** Drivers → KPIs → goals: the lowest tier that is behind, and the pyramid's catch-up numbers. */
-export function pyramidFocus(s: Scorecard, locale?: string): PyramidFocus {
-  const f = formatters(locale);
-  const drivers = driverRows(s).filter(r => r.pace === 'behind').map(r => r.label);
-  const kpis: string[] = [];
-  if (s.coverage.coverage !== null && s.coverage.coverage < 1) kpis.push('Pipeline coverage');
-  if (s.change.winRate !== null && s.change.winRate < 0) kpis.push('Win rate');
-  const goals = s.current.quota > 0 && s.pacing.status === 'behind' ? ['Quota'] : [];
-  const [tier, behind]: [PyramidTier | null, string[]] = drivers.length ? ['drivers', drivers] : kpis.length ? ['kpis', kpis] : goals.length ? ['goals', goals] : [null, []];
+export function pyramidFocus(s: Scorecard): PyramidFocus {
+  const drivers = driverRows(s)
+    .filter(r => r.pace === 'behind')
+    .map(r => r.driver);
+  const kpis: PyramidItem[] = [];
+  if (s.coverage.coverage !== null && s.coverage.coverage < 1) kpis.push('coverage');
+  if (s.change.winRate !== null && s.change.winRate < 0) kpis.push('winRate');
+  const goals: PyramidItem[] = s.current.quota > 0 && s.pacing.status === 'behind' ? ['quota'] : [];
+  const [tier, behind]: [PyramidTier | null, PyramidItem[]] = drivers.length ? ['drivers', drivers] : kpis.length ? ['kpis', kpis] : goals.length ? ['goals', goals] : [null, []];
   const p = s.pyramid;
-  const catchUp =
+  const catchUp: PyramidFocus['catchUp'] =
     p.gap > 0
       ? [
-          { label: 'Quota still to close', value: f.money(p.gap, s.currency) },
-          { label: 'Deals to win', value: f.int(p.deals) },
-          { label: 'Deals to work', value: f.int(p.dealsToWork) },
-          { label: 'Proposals', value: f.int(p.proposals) },
-          { label: 'Meetings', value: f.int(p.meetings) },
-          { label: 'Calls', value: f.int(p.calls) },
+          { key: 'quotaToClose', value: p.gap },
+          { key: 'dealsToWin', value: p.deals },
+          { key: 'dealsToWork', value: p.dealsToWork },
+          { key: 'proposals', value: p.proposals },
+          { key: 'meetings', value: p.meetings },
+          { key: 'calls', value: p.calls },
         ]
       : [];
   return { tier, behind, catchUp };
@@ -666,11 +652,9 @@ export function sparklineData(
   return [xs, ys];
 }
 
-/** "Calls per day: total 42, best day 9, last day 3" — the canvas is not accessible, this is. */
-export function sparklineSummary(label: string, data: readonly [readonly number[], readonly number[]], locale?: string): string {
+/** A sparkline's numbers for its accessible name (the canvas is not accessible); null for a series with no days. */
+export function sparklineTotals(data: readonly [readonly number[], readonly number[]]): { days: number; total: number; best: number; last: number } | null {
   const ys = data[1];
-  if (ys.length === 0) return `${label} per day: no days yet`;
-  const f = formatters(locale);
-  const total = ys.reduce((a, b) => a + b, 0);
-  return `${label} per day over ${f.int(ys.length)} days: total ${f.int(total)}, best day ${f.int(Math.max(...ys))}, last day ${f.int(ys[ys.length - 1])}`;
+  if (ys.length === 0) return null;
+  return { days: ys.length, total: ys.reduce((a, b) => a + b, 0), best: Math.max(...ys), last: ys[ys.length - 1]! };
 }

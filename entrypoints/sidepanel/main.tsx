@@ -11,6 +11,7 @@ import { period, prefetchScorecard, scorecard, scorecardDays, scorecardPlan, sco
 import { ThisPage } from '../../components/ThisPage';
 import { whatThisDealEarns } from '../../lib/metrics/commission';
 import { earningsView, type EarningsView } from '../../lib/scorecard-extras';
+import { scorecardErrorText } from '../../lib/scorecard-words';
 import { t } from '../../lib/i18n';
 import '../../components/theme.css';
 import { CaptureToggle } from '../../components/CaptureToggle';
@@ -47,7 +48,7 @@ const isSetUp = (s: TeamSyncSettings | null | undefined) => !!s && (s.enabled ||
 const weekByType = computed((): Loadable<CountsByType> => {
   const s = scorecard.value;
   const plan = scorecardPlan.value;
-  if (s.status === 'error') return s;
+  if (s.status === 'error') return { status: 'error', message: scorecardErrorText(s) };
   if (s.status !== 'ready' || !plan) return { status: 'loading' };
   try {
     const week = periodContaining('week', now.value, plan);

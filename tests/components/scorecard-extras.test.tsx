@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ScorecardAchievements } from '../../components/ScorecardAchievements';
 import { ScorecardRiver } from '../../components/ScorecardRiver';
 import { computeScorecard, type Scorecard } from '../../lib/metrics/scorecard';
-import type { Loadable } from '../../lib/scorecard-store';
+import type { ScorecardState } from '../../lib/scorecard-store';
 import { call, deal, ev, move, plan, won } from '../metrics/make';
 
 const NOW = new Date('2026-03-16T12:00:00Z');
@@ -35,7 +35,7 @@ const onTarget = (day: string) => [
 ];
 const STREAK = computeScorecard(['2026-03-12', '2026-03-13', '2026-03-16'].flatMap(onTarget), [], P, 'quarter', NOW);
 
-const ready = (value: Scorecard): Loadable<Scorecard> => ({ status: 'ready', value });
+const ready = (value: Scorecard): ScorecardState => ({ status: 'ready', value });
 
 let root: HTMLElement;
 beforeEach(() => {
@@ -45,15 +45,15 @@ afterEach(() => {
   render(null, root);
   root.remove();
 });
-const river = (scorecard: Loadable<Scorecard>, locale = 'en-US') => act(() => render(<ScorecardRiver scorecard={scorecard} locale={locale} />, root));
-const achievements = (scorecard: Loadable<Scorecard>, extra: { onOpenOptions?: () => void; locale?: string } = {}) =>
+const river = (scorecard: ScorecardState, locale = 'en-US') => act(() => render(<ScorecardRiver scorecard={scorecard} locale={locale} />, root));
+const achievements = (scorecard: ScorecardState, extra: { onOpenOptions?: () => void; locale?: string } = {}) =>
   act(() => render(<ScorecardAchievements scorecard={scorecard} locale="en-US" {...extra} />, root));
 const cells = (row: Element | null) => [...(row?.querySelectorAll('th, td') ?? [])].map(c => c.textContent?.replace(/\s+/g, ' ').trim());
 const text = () => root.textContent?.replace(/\s+/g, ' ') ?? '';
 
 describe.each([
-  ['ScorecardRiver', (s: Loadable<Scorecard>) => river(s), 'Loading the pipeline…', 'Could not build the pipeline: disk full'],
-  ['ScorecardAchievements', (s: Loadable<Scorecard>) => achievements(s), 'Loading your streaks and badges…', 'Could not build your streaks and badges: disk full'],
+  ['ScorecardRiver', (s: ScorecardState) => river(s), 'Loading the pipeline…', 'Could not build the pipeline: disk full'],
+  ['ScorecardAchievements', (s: ScorecardState) => achievements(s), 'Loading your streaks and badges…', 'Could not build your streaks and badges: disk full'],
 ])('%s states', (_name, mount, loading, error) => {
   it('shows loading explicitly', () => {
     mount({ status: 'loading' });

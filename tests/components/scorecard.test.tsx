@@ -68,6 +68,10 @@ describe('Scorecard', () => {
     expect(root.querySelector('[aria-busy=true]')?.textContent).toBe('Loading the scorecard…');
     mount({ scorecard: { status: 'error', message: 'disk full' } });
     expect(root.querySelector('[role=alert]')?.textContent).toBe('Could not build the scorecard: disk full');
+    mount({ scorecard: { status: 'error', message: 'Invalid time zone specified: Not/AZone', failure: 'period' } });
+    expect(root.querySelector('[role=alert]')?.textContent).toBe('Could not build the scorecard: Your plan cannot place this period: Invalid time zone specified: Not/AZone');
+    mount({ scorecard: { status: 'error', message: 'QuotaExceededError', failure: 'plan' } });
+    expect(root.querySelector('[role=alert]')?.textContent).toBe('Could not build the scorecard: Could not read your plan: QuotaExceededError');
     // The period switcher stays usable in every state.
     expect(root.querySelector('[role=radiogroup][aria-label=Period]')).not.toBeNull();
   });

@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { computeScorecard, type Scorecard } from '../../lib/metrics/scorecard';
 import type { Money } from '../../lib/metrics/money';
-import { achievementsView, formatLocalDate, formatMoney, riverView, safeUrl, UNKNOWN } from '../../lib/scorecard-extras';
-import { formatters } from '../../lib/scorecard-store';
+import { achievementsView, formatLocalDate, formatMoney, riverView, safeUrl } from '../../lib/scorecard-extras';
+import { formatters } from '../../lib/scorecard-words';
 import { call, deal, ev, move, numbersIn, plan, won } from '../metrics/make';
 
 const NOW = new Date('2026-03-16T12:00:00Z'); // a Monday
@@ -43,6 +43,8 @@ const dayOnTarget = (day: string) => [
 const STREAK_EVENTS = ['2026-03-09', '2026-03-10', '2026-03-11', '2026-03-12', '2026-03-13', '2026-03-16'].flatMap(dayOnTarget);
 const STREAK = computeScorecard(STREAK_EVENTS, [], P, 'quarter', NOW);
 
+/** How an unknown reads in English. */
+const UNKNOWN = 'unknown';
 const money = (over: Partial<Money>): Money => ({ total: 0, currency: 'USD', unconverted: {}, unknownAmounts: 0, ...over });
 
 describe('formatMoney', () => {

@@ -1,5 +1,6 @@
 // The scorecard's signal model against fake-indexeddb and WXT's fake storage, and the
-// pure shaping the component renders.
+// pure shaping the component renders: numbers, codes and keys (its words are
+// tests/lib/scorecard-words.test.ts's).
 import { signal } from '@preact/signals';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
@@ -17,8 +18,7 @@ import {
   scorecard,
   scorecardDays,
   sparklineData,
-  sparklineSummary,
-  UNKNOWN,
+  sparklineTotals,
   watchScorecard,
   RECOMPUTE_EVERY_MS,
 } from '../../lib/scorecard-store';
@@ -149,11 +149,12 @@ describe('watchScorecard', () => {
     expect((await ready()).timeZone).toBe('UTC');
   });
 
-  it('reports an error instead of throwing', async () => {
+  it("reports an error instead of throwing: a code for what failed and the error's own text, no sentence", async () => {
     await seed();
     await planSettings.setValue({ ...P, timeZone: 'Not/AZone' });
     stop = watchScorecard(db, signal(NOW));
     await vi.waitFor(() => expect(scorecard.value.status).toBe('error'));
+    expect(scorecard.value).toEqual({ status: 'error', failure: 'period', message: expect.stringContaining('Not/AZone') });
   });
 });
 
@@ -186,63 +187,94 @@ describe('driverRows', () => {
 });
 
 describe('kpiRows', () => {
-  it.each([
-    ['winRate', '50%', '-50 pt'], // Q4 2025: one won, none lost
-    ['proposals', '1 of 2 (50%)', UNKNOWN],
-    ['discount', '10%', UNKNOWN],
-  ] as const)('%s: %s, change %s', (key, value, change) => {
-    expect(kpiRows(S, 'en-US').find(r => r.key === key)).toMatchObject({ value, change });
+  it('each KPI in its own unit, with the change against the previous quarter', () => {
+    expect(kpiRows(S)).toEqual([
+      // Q1: a won, b lost; Q4 2025: one won, none lost.
+      { key: 'winRate', value: 0.5, change: 0.5 - 1 },
+      // a: created 1 January, won 11 February; Q4 2025 won a deal with no creation date.
+      { key: 'cycle', value: 41, change: null },
+      // Sent for a and b, accepted for a; none sent in Q4 2025.
+      { key: 'proposals', value: 0.5, change: null, accepted: { count: 1, of: 2 } },
+      // a was won at 10 % off; the Q4 2025 win had no discount recorded.
+      { key: 'discount', value: 0.1, change: null },
+      // Open: c at 50,000 against 70,000 still to close; coverage keeps no previous value.
+      { key: 'coverage', value: 50_000 / 70_000, change: null },
+    ]);
   });
-  it('shows unknown, never NaN, with no data', () => {
-    for (const r of kpiRows(EMPTY, 'en-US')) {
-      expect(r.value).toBe(UNKNOWN);
-      expect(r.change).toBe(UNKNOWN);
-    }
-  });
-  it('formats a known change in percentage points', () => {
-    const s = structuredClone(S);
-    s.previous.winRate.rate = 0.25;
-    expect(kpiRows(s, 'en-US').find(r => r.key === 'winRate')!.change).toBe('+25 pt');
+  it('is unknown (null), never NaN, with no data', () => {
+    for (const r of kpiRows(EMPTY)) expect([r.key, r.value, r.change]).toEqual([r.key, null, null]);
+    expect(kpiRows(EMPTY).find(r => r.key === 'proposals')!.accepted).toEqual({ count: 0, of: 0 });
   });
 });
 
 describe('goalSummary', () => {
-  it('formats attainment, pacing, projection and commission for the locale', () => {
-    const g = goalSummary(S, 'en-US');
-    expect(g).toMatchObject({ hasPlan: true, attained: '$30,000', quota: '$100,000', attainment: '30%', status: S.pacing.status });
-    expect(g.pacing).toMatch(/^(Behind|Ahead) by \$[\d,]+$|^On pace$/);
-    expect(g.projected).toMatch(/^\$[\d,]+$/);
-    expect(g.commission).toMatch(/^\$[\d,]+$|^unknown$/);
-    expect(goalSummary(S, 'de-DE').attained).toMatch(/^30\.000\s\$$/);
+  it('attainment, working-day pacing, projection and commission in the plan currency', () => {
+    const pace = S.pacing.workingDays!;
+    expect(goalSummary(S)).toEqual({
+      hasPlan: true,
+      currency: 'USD',
+      attained: 30_000,
+      quota: 100_000,
+      attainment: 0.3,
+      status: 'behind',
+      ahead: pace.ahead,
+      projected: pace.projected,
+      commission: S.commission.result.payout,
+      notCounted: { unconverted: [], unknownAmounts: 0 },
+    });
+    expect(pace.ahead).not.toBe(S.pacing.linear.ahead); // the two paces differ: the working-day one is taken
   });
-  it('asks for a plan when the period has no quota', () => {
-    expect(goalSummary(EMPTY, 'en-US')).toMatchObject({ hasPlan: false, attainment: UNKNOWN });
+  it('paces linearly in a period without working days', () => {
+    const s = structuredClone(S);
+    s.pacing.workingDays = null;
+    expect(goalSummary(s)).toMatchObject({ ahead: S.pacing.linear.ahead, projected: S.pacing.linear.projected });
   });
-  it('never formats NaN', () => {
-    expect(numbersIn(goalSummary(EMPTY))).toEqual([]);
-    expect(JSON.stringify(goalSummary(EMPTY))).not.toMatch(/NaN|Infinity/);
+  it('lists what is not counted: currencies without a rate (not zeros), and won deals without an amount', () => {
+    const s = structuredClone(S);
+    s.current.attainment.unconverted = { JPY: 4_000, EUR: 0 };
+    s.current.attainment.unknownAmounts = 2;
+    expect(goalSummary(s).notCounted).toEqual({ unconverted: [['JPY', 4_000]], unknownAmounts: 2 });
+  });
+  it('asks for a plan when the period has no quota, with unknowns as null, never NaN', () => {
+    const g = goalSummary(EMPTY);
+    expect(g).toMatchObject({ hasPlan: false, quota: 0, attainment: null, commission: null });
+    expect(numbersIn(g).filter(([, n]) => !Number.isFinite(n))).toEqual([]);
   });
 });
 
 describe('pyramidFocus', () => {
   it('names the lowest tier behind and what it takes', () => {
-    const f = pyramidFocus(S, 'en-US');
+    const f = pyramidFocus(S);
     expect(f.tier).toBe('drivers');
-    expect(f.behind).toEqual(['Calls', 'Emails', 'Meetings', 'LinkedIn', 'Leads']);
-    expect(f.catchUp[0]).toEqual({ label: 'Quota still to close', value: '$70,000' });
-    expect(f.catchUp.map(r => r.label)).toEqual(['Quota still to close', 'Deals to win', 'Deals to work', 'Proposals', 'Meetings', 'Calls']);
+    expect(f.behind).toEqual(['calls', 'emails', 'meetings', 'linkedin', 'leads']);
+    expect(f.catchUp[0]).toEqual({ key: 'quotaToClose', value: 70_000 });
+    const p = S.pyramid;
+    expect(f.catchUp).toEqual([
+      { key: 'quotaToClose', value: p.gap },
+      { key: 'dealsToWin', value: p.deals },
+      { key: 'dealsToWork', value: p.dealsToWork },
+      { key: 'proposals', value: p.proposals },
+      { key: 'meetings', value: p.meetings },
+      { key: 'calls', value: p.calls },
+    ]);
   });
   it.each([
-    ['kpis', { drivers: false, coverage: 0.5, status: 'ahead' }],
-    ['goals', { drivers: false, coverage: 2, status: 'behind' }],
-    [null, { drivers: false, coverage: 2, status: 'ahead' }],
-  ] as const)('tier %s', (tier, c) => {
+    ['kpis', ['coverage', 'winRate'], { coverage: 0.5, winRate: -0.1, status: 'ahead' }],
+    ['kpis', ['coverage'], { coverage: 0.5, winRate: 0, status: 'behind' }],
+    ['goals', ['quota'], { coverage: 2, winRate: 0, status: 'behind' }],
+    [null, [], { coverage: 2, winRate: 0, status: 'ahead' }],
+  ] as const)('tier %s: %j', (tier, behind, c) => {
     const s = structuredClone(S);
     s.current.targets = {};
     s.coverage.coverage = c.coverage;
-    s.change.winRate = 0;
+    s.change.winRate = c.winRate;
     s.pacing.status = c.status;
-    expect(pyramidFocus(s).tier).toBe(tier);
+    expect(pyramidFocus(s)).toMatchObject({ tier, behind });
+  });
+  it('has nothing to catch up once the quota is closed', () => {
+    const s = structuredClone(S);
+    s.pyramid.gap = 0;
+    expect(pyramidFocus(s).catchUp).toEqual([]);
   });
 });
 
@@ -261,8 +293,8 @@ describe('sparklineData', () => {
   it('stops at today and sums grouped drivers', () => {
     expect(sparklineData(days, ['calls', 'meetings'], { startDate: '2026-03-14', endDate: '2026-03-21', timeZone: 'UTC' }, '2026-03-16')[1]).toEqual([0, 0, 3]);
   });
-  it('summarises the series for screen readers', () => {
-    expect(sparklineSummary('Calls', [[1, 2, 3], [3, 0, 2]], 'en-US')).toBe('Calls per day over 3 days: total 5, best day 3, last day 2');
-    expect(sparklineSummary('Calls', [[], []])).toBe('Calls per day: no days yet');
+  it('totals the series for its accessible name', () => {
+    expect(sparklineTotals([[1, 2, 3], [3, 0, 2]])).toEqual({ days: 3, total: 5, best: 3, last: 2 });
+    expect(sparklineTotals([[], []])).toBeNull();
   });
 });
