@@ -69,6 +69,7 @@ const instantOrNull = (v: unknown, path: string): string | null => (v === null ?
 function currency(v: unknown, path: string): string {
   return typeof v === 'string' && /^[A-Z]{3}$/.test(v) ? v : wrong(path);
 }
+const currencyOrNull = (v: unknown, path: string): string | null => (v === null ? null : currency(v, path));
 function list<T>(v: unknown, path: string, each: (item: unknown, path: string) => T): T[] {
   return Array.isArray(v) ? v.map((item, i) => each(item, at(path, i))) : wrong(path);
 }
@@ -333,7 +334,8 @@ function stalledDeal(v: unknown, path: string): StalledDeal {
     days_in_stage: num(o.days_in_stage, f('days_in_stage')),
     target_days: numOrNull(o.target_days, f('target_days')),
     amount: numOrNull(o.amount, f('amount')),
-    currency: strOrNull(o.currency, f('currency')),
+    // The popup formats the amount in it (004 lets only ISO 4217 codes in).
+    currency: currencyOrNull(o.currency, f('currency')),
   };
 }
 

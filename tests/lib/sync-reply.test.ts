@@ -119,6 +119,7 @@ const WRONG: [string, ReplyCheck<unknown>, () => unknown, string][] = [
   ['team_summary: a trend week the chart cannot place', teamSummaryReply, () => { const r = real('team_summary', 'a manager, a quarter'); r.trend[0].week = '2026-W28'; return r; }, 'trend[0].week'],
   ['team_summary: asOf that is no time', teamSummaryReply, () => ({ ...real('team_summary', 'a rep'), asOf: 'now' }), 'asOf'],
   ['team_summary: a stalled deal without its days', teamSummaryReply, () => { const r = real('team_summary', 'a manager, a quarter'); r.stalled[0].days_in_stage = null; return r; }, 'stalled[0].days_in_stage'],
+  ["team_summary: a stalled deal's currency Intl cannot format", teamSummaryReply, () => { const r = real('team_summary', 'a manager, a quarter'); r.stalled[0].currency = 'usd'; return r; }, 'stalled[0].currency'],
   ['team_summary: a territory row as text', teamSummaryReply, () => ({ ...real('team_summary', 'a manager, a quarter'), territories: ['North'] }), 'territories[0]'],
   ['rep_review: a count as text', repReviewReply, () => { const r = real('rep_review', 'with feedback'); r.thisWeek.calls = '1'; return r; }, 'thisWeek.calls'],
   ['rep_review: no activity score', repReviewReply, () => ({ ...real('rep_review', 'with feedback'), activityScore: undefined }), 'activityScore'],
