@@ -11,6 +11,7 @@ import { WeeklyReview } from '../../components/WeeklyReview';
 import type { Plan } from '../../lib/metrics/plan';
 import { praiseAndOpportunities, readReviewDays, weeklyReview, type ReviewDays } from '../../lib/review';
 import { planSettings } from '../../lib/settings';
+import { t } from '../../lib/i18n';
 import { db, type Loadable } from '../../lib/store';
 
 const notesKey = (weekStart: string) => `local:reviewNotes:${weekStart}` as const;
@@ -47,9 +48,9 @@ function Review() {
   }, [weekStart]);
 
   let body;
-  if (plan.value.status === 'error') body = <p role="alert" class="error">Could not read your plan: {plan.value.message}</p>;
-  else if (days.value.status === 'error') body = <p role="alert" class="error">Could not read your activity: {days.value.message}</p>;
-  else if (!p || days.value.status === 'loading') body = <p role="status" class="muted">Loading the review…</p>;
+  if (plan.value.status === 'error') body = <p role="alert" class="error">{t('plan_read_failed', plan.value.message)}</p>;
+  else if (days.value.status === 'error') body = <p role="alert" class="error">{t('review_activity_read_failed', days.value.message)}</p>;
+  else if (!p || days.value.status === 'loading') body = <p role="status" class="muted">{t('teamReviewLoading')}</p>;
   else {
     const d = days.value.value;
     const rows = weeklyReview(d.thisWeek, d.lastWeek, p, d.period);
@@ -57,7 +58,7 @@ function Review() {
     body = (
       <>
         {d.thisWeek.length === 0 && d.lastWeek.length === 0 && (
-          <p class="muted" role="status">No activity recorded in these two weeks yet. Calls, meetings, leads and proposals you log in your CRM show up here as they happen.</p>
+          <p class="muted" role="status">{t('review_empty')}</p>
         )}
         <WeeklyReview period={d.period} rows={rows} praise={praise} opportunities={opportunities} notes={notes.value}
           onNotesChange={text => {
@@ -70,10 +71,12 @@ function Review() {
 
   return (
     <main>
-      <h1>Weekly 1:1 review</h1>
+      <h1>{t('review_heading')}</h1>
       {body}
     </main>
   );
 }
 
+document.documentElement.lang = t('page_lang');
+document.title = t('review_page_title');
 render(<Review />, document.getElementById('app')!);

@@ -118,6 +118,21 @@ describe('the side panel in German', () => {
     expect(plain(await panel.locator('figure[data-chart=bookings] [data-testid=chart-summary]').textContent())).not.toMatch(/\.\.$/);
   });
 
+  it('opens the weekly 1:1 review in German, its heading and tab title included', async () => {
+    const review = await browser.extensionPage('review.html');
+    try {
+      await review.locator('.review-table tbody tr').first().waitFor({ timeout: 30_000 });
+      expect(await review.evaluate(() => [document.documentElement.lang, document.title])).toEqual(['de', 'Pacer: wöchentliches 1:1-Review']);
+      expect(plain(await review.locator('h1').textContent())).toBe('Wöchentliches 1:1-Review');
+      const body = plain(await review.locator('main').textContent());
+      for (const english of ['Weekly 1:1 review', 'Loading the review', 'Could not read', 'No activity recorded', 'Praise', 'Opportunities']) {
+        expect(body).not.toContain(english);
+      }
+    } finally {
+      await review.close();
+    }
+  });
+
   it(`fits a ${WIDTH} px panel: nothing wider than the panel, no horizontal scroll`, async () => {
     // For a person to look at (the README's screenshots are the demo's).
     await panel.screenshot({ path: join(OUT, `sidepanel-de-${WIDTH}.png`), fullPage: true });
