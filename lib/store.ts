@@ -5,10 +5,12 @@ import { liveQuery } from 'dexie';
 import { openDb, type PacerDb } from './db';
 import type { PageState } from './messages';
 import { countByType, type CountsByType } from './metrics/counts';
-import { dayPeriod, weekPeriod, type Period } from './metrics/period';
+import type { Period } from './metrics/period';
+import { periodContaining, type PeriodOptions } from './metrics/periods';
 import type { ActivityEvent, DealSnapshot } from './model';
 import { watchActivePage } from './page-state';
 import { identitiesOf } from './people';
+import { planSettings } from './settings';
 
 export type Loadable<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; message: string };
 
@@ -18,8 +20,15 @@ export const db = () => (shared ??= openDb());
 /** The clock the UI reads; a minute tick is enough to roll over days and weeks. */
 export const now = signal(new Date());
 
-export const week = computed<Period>(() => weekPeriod(now.value));
-export const today = computed<Period>(() => dayPeriod(now.value));
+/**
+ * Where days and weeks start: the rep's plan (its time zone and week start), so the popup's
+ * "today" and "this week" are the scorecard's. Undefined until the plan is read: counting
+ * before then would show a Monday week to a rep whose week starts on Sunday, then change.
+ */
+export const periodOptions = signal<PeriodOptions | undefined>(undefined);
+
+export const week = computed<Period | undefined>(() => periodOptions.value && periodContaining('week', now.value, periodOptions.value));
+export const today = computed<Period | undefined>(() => periodOptions.value && periodContaining('day', now.value, periodOptions.value));
 
 export const weekCounts = signal<Loadable<CountsByType>>({ status: 'loading' });
 export const todayCounts = signal<Loadable<CountsByType>>({ status: 'loading' });
@@ -32,15 +41,43 @@ const newestFirst = (events: ActivityEvent[]) => events.sort((a, b) => b.at.loca
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-function watchCounts(period: () => Period, target: typeof weekCounts) {
-  return effect(() => {
-    const { from, to } = period();
+/** Keeps `periodOptions` on the plan in storage; a plan that cannot be read is said in `target`. */
+function watchPlanPeriods(target: typeof weekCounts): () => void {
+  const read = (plan: PeriodOptions) => {
+    const { timeZone, weekStartsOn, fiscalYearStartMonth } = plan;
+    const same = periodOptions.value;
+    // The plan object changes with any edit (a quota, a rate); periods only with these three.
+    if (!same || same.timeZone !== timeZone || same.weekStartsOn !== weekStartsOn || same.fiscalYearStartMonth !== fiscalYearStartMonth) {
+      periodOptions.value = { timeZone, weekStartsOn, fiscalYearStartMonth };
+    }
+  };
+  void planSettings.getValue().then(read, error => (target.value = { status: 'error', message: errorText(error) }));
+  return planSettings.watch(plan => read(plan));
+}
+
+function watchCounts(period: () => Period | undefined, target: typeof weekCounts) {
+  const stopPlan = watchPlanPeriods(target);
+  const stopCounts = effect(() => {
+    let range: Period | undefined;
+    try {
+      range = period();
+    } catch (error) {
+      // A plan whose zone this browser does not know: said, not thrown into the popup.
+      target.value = { status: 'error', message: errorText(error) };
+      return;
+    }
+    if (!range) return;
+    const { from, to } = range;
     const sub = liveQuery(() => db().events.where('at').between(from, to, true, false).toArray()).subscribe({
       next: events => (target.value = { status: 'ready', value: countByType(events) }),
       error: error => (target.value = { status: 'error', message: errorText(error) }),
     });
     return () => sub.unsubscribe();
   });
+  return () => {
+    stopPlan();
+    stopCounts();
+  };
 }
 
 export const watchWeekCounts = () => watchCounts(() => week.value, weekCounts);
