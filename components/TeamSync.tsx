@@ -1,6 +1,8 @@
 // Options → Team sync (issue #7): where a rep connects Pacer to the team server.
 // Off by default (local-first). The token is a password field, kept in storage.local
-// only (lib/sync-state.ts), and never shown again once saved.
+// only (lib/sync-state.ts), and never shown again once saved. The API key (Supabase only,
+// lib/sync-api-key.ts) is kept beside it; a publishable key is public by design, so its
+// field shows it, and emptying the field and saving removes it. A secret key is refused.
 import { useSignal } from '@preact/signals';
 import { liveQuery } from 'dexie';
 import { useEffect } from 'preact/hooks';
@@ -9,8 +11,9 @@ import { sendMessage } from '../lib/messages';
 import type { Plan } from '../lib/metrics/plan';
 import { planSettings } from '../lib/settings';
 import { waitingEstimate } from '../lib/sync';
+import { checkApiKey } from '../lib/sync-api-key';
 import { TeamClient, type WhoAmI } from '../lib/sync-client';
-import { NO_WAITING, syncStatus, teamPlan, teamSyncSettings, teamToken, type SyncStatus, type TeamPlanState, type Waiting } from '../lib/sync-state';
+import { NO_WAITING, syncStatus, teamApiKey, teamPlan, teamSyncSettings, teamToken, type SyncStatus, type TeamPlanState, type Waiting } from '../lib/sync-state';
 import { checkServerUrl } from '../lib/sync-url';
 import { errorWithRetry, formatTime, planLine, waitingLine, whoamiLine } from '../lib/sync-view';
 import { db } from '../lib/store';
@@ -22,6 +25,8 @@ export function TeamSync() {
   const url = useSignal('');
   const token = useSignal('');
   const hasToken = useSignal(false);
+  const apiKey = useSignal('');
+  const apiKeyError = useSignal<string | null>(null);
   const enabled = useSignal<boolean | undefined>(undefined);
   const status = useSignal<SyncStatus | undefined>(undefined);
   const waiting = useSignal<Waiting>(NO_WAITING);
@@ -33,6 +38,7 @@ export function TeamSync() {
   useEffect(() => {
     void teamSyncSettings.getValue().then(s => ((url.value = s.url), (enabled.value = s.enabled)));
     void teamToken.getValue().then(stored => (hasToken.value = stored !== ''));
+    void teamApiKey.getValue().then(stored => (apiKey.value = stored));
     void syncStatus.getValue().then(s => (status.value = s));
     const readPlan = () => void Promise.all([planSettings.getValue(), teamPlan.getValue()]).then(([local, team]) => (plan.value = { local, team }));
     readPlan();
@@ -58,10 +64,15 @@ export function TeamSync() {
       check.value = { kind: 'error', text: checked.error };
       return;
     }
+    // Checked before anything is written: a refused key leaves every setting as it was.
+    const key = checkApiKey(apiKey.value);
+    if (!key.ok) return void (apiKeyError.value = key.error);
     const current = await teamSyncSettings.getValue();
     await teamSyncSettings.setValue({ ...current, url: checked.url });
     if (token.value.trim()) await teamToken.setValue(token.value.trim());
+    await teamApiKey.setValue(key.key);
     url.value = checked.url;
+    apiKey.value = key.key;
     token.value = '';
     saved.value = t('options_saved');
   };
@@ -71,9 +82,11 @@ export function TeamSync() {
     if (!checked.ok) return void (check.value = { kind: 'error', text: checked.error });
     const typed = await currentToken();
     if (!typed) return void (check.value = { kind: 'error', text: t('syncPasteTokenFirst') });
+    const key = checkApiKey(apiKey.value);
+    if (!key.ok) return void ((apiKeyError.value = key.error), (check.value = { kind: 'idle' }));
     check.value = { kind: 'busy' };
     try {
-      check.value = { kind: 'ok', who: await new TeamClient({ url: checked.url, token: typed, timeoutMs: 15_000 }).whoami() };
+      check.value = { kind: 'ok', who: await new TeamClient({ url: checked.url, token: typed, apiKey: key.key, timeoutMs: 15_000 }).whoami() };
     } catch (error) {
       check.value = { kind: 'error', text: error instanceof Error ? error.message : String(error) };
     }
@@ -116,6 +129,12 @@ export function TeamSync() {
           placeholder={t(hasToken.value ? 'syncTokenSavedPlaceholder' : 'syncTokenPlaceholder')} value={token.value}
           onInput={e => ((token.value = e.currentTarget.value), (saved.value = null))} />
         <p class="muted" id="team-token-help" style={{ margin: '2px 0 0' }}>{t('syncTokenHelp')}</p>
+        <label for="team-apikey">{t('syncApiKeyLabel')}</label>
+        <input id="team-apikey" type="text" autocomplete="off" autocapitalize="off" spellcheck={false} value={apiKey.value}
+          aria-describedby={apiKeyError.value ? 'team-apikey-error team-apikey-help' : 'team-apikey-help'} aria-invalid={apiKeyError.value ? 'true' : undefined}
+          onInput={e => ((apiKey.value = e.currentTarget.value), (apiKeyError.value = null), (saved.value = null))} />
+        {apiKeyError.value && <p class="error" id="team-apikey-error" role="alert" style={{ margin: '2px 0 0' }}>{apiKeyError.value}</p>}
+        <p class="muted" id="team-apikey-help" style={{ margin: '2px 0 0' }}>{t('syncApiKeyHelp')}</p>
         <p style={{ display: 'flex', gap: '8px', alignItems: 'center', flexWrap: 'wrap' }}>
           <button type="submit">{t('syncSaveServer')}</button>
           <button type="button" class="secondary" onClick={() => void testConnection()} disabled={check.value.kind === 'busy'}>{t('syncTestConnection')}</button>

@@ -12,7 +12,8 @@ import { planSettings } from './settings';
 import { SyncError, TeamClient } from './sync-client';
 import { backoffMs, pendingWork, runSync, type RunResult } from './sync';
 import { planToApply, teamPlanStateOf } from './sync-plan';
-import { syncStatus, teamFeedback, teamPlan, teamSyncSettings, teamToken, type SyncStatus } from './sync-state';
+import { syncStatus, teamApiKey, teamFeedback, teamPlan, teamSyncSettings, teamToken, type SyncStatus } from './sync-state';
+import { checkApiKey } from './sync-api-key';
 import { checkServerUrl } from './sync-url';
 import { periodRange } from './sync-team';
 import { storeSnapshot } from './sync-team-store';
@@ -85,7 +86,7 @@ async function fail(previous: SyncStatus, db: PacerDb, error: SyncError, now: Da
 }
 
 async function syncOnce(db: PacerDb, force: boolean): Promise<SyncStatus> {
-  const [settings, token, previous, plan] = await Promise.all([teamSyncSettings.getValue(), teamToken.getValue(), syncStatus.getValue(), planSettings.getValue()]);
+  const [settings, token, apiKey, previous, plan] = await Promise.all([teamSyncSettings.getValue(), teamToken.getValue(), teamApiKey.getValue(), syncStatus.getValue(), planSettings.getValue()]);
   const now = new Date();
   if (!settings.enabled) {
     const status = { ...previous, waiting: await pendingWork(db) };
@@ -100,13 +101,16 @@ async function syncOnce(db: PacerDb, force: boolean): Promise<SyncStatus> {
   const url = checkServerUrl(settings.url);
   if (!url.ok) return fail(previous, db, new SyncError('config', url.error), now);
   if (!token.trim()) return fail(previous, db, new SyncError('config', t('syncErrNoToken')), now);
+  // The options page refuses a secret key before storing it; this is the last door before the network.
+  const key = checkApiKey(apiKey);
+  if (!key.ok) return fail(previous, db, new SyncError('config', key.error), now);
   if (globalThis.navigator?.onLine === false) return fail(previous, db, new SyncError('network', t('syncErrBrowserOffline')), now);
 
   // A watchdog: if this worker dies mid-run (Chrome stops idle or busy workers), the alarm
   // wakes the next one to resume; a finished run replaces it (cleared, or the backoff's time).
   await browser.alarms.create(ALARM_RETRY, { when: Date.now() + WATCHDOG_MS });
   const week = periodContaining('week', now, plan).startDate;
-  const api = new TeamClient({ url: url.url, token: token.trim() });
+  const api = new TeamClient({ url: url.url, token: token.trim(), apiKey: key.key });
   // Pushing what was just captured needs no pull; the plan and feedback are pulled on every
   // forced run and at most every few minutes otherwise.
   const pull = force || !previous.lastPullAt || now.getTime() - Date.parse(previous.lastPullAt) >= PULL_EVERY_MS;
@@ -200,6 +204,7 @@ export function startTeamSync(db: PacerDb): void {
   });
   teamSyncSettings.watch(() => void schedule().then(() => runIfEnabled(db)));
   teamToken.watch(() => void runIfEnabled(db));
+  teamApiKey.watch(() => void runIfEnabled(db));
   // The rep edited the plan while the team's is in force: put the team's back, and say so.
   planSettings.watch(() => void enforceTeamPlan(true));
   // Back online (a background page hears this; a service worker relies on the retry alarm).

@@ -2,6 +2,7 @@
 // client talks to our gateway, to PostgREST or to Supabase over the same migrations.
 // Every failure becomes a SyncError with a sentence a rep can act on. The token goes
 // into the Authorization header and nowhere else: never into a message, never a log.
+// Supabase's `apikey` (lib/sync-api-key.ts) is treated the same way, in its own header.
 import { t } from './i18n';
 import type { ServerDeal, ServerEvent } from './sync-map';
 import type { Driver } from './metrics/drivers';
@@ -160,6 +161,8 @@ export interface TeamClientOptions {
   /** Base URL, already checked by checkServerUrl. */
   url: string;
   token: string;
+  /** Supabase's publishable key, sent as `apikey` on every call; empty or absent sends no such header. */
+  apiKey?: string;
   fetch?: typeof fetch;
   /** Per-call timeout; a hung server is a network failure, not a frozen sync. */
   timeoutMs?: number;
@@ -176,12 +179,18 @@ const hostOf = (url: string) => {
 /** JSON Web Tokens anywhere in a text: header.payload.signature, base64url. */
 const JWT_LIKE = /eyJ[\w-]*\.[\w-]+\.[\w-]*/g;
 
-/** A server (or a proxy) may echo the Authorization header back: the token never reaches our words. */
-export function redactToken(text: string, token: string): string {
-  const t = token.trim();
-  // A real token is long; a short one would blank out ordinary words that happen to contain it.
-  return (t.length >= 16 ? text.split(t).join('[token]') : text).replace(JWT_LIKE, '[token]');
+/**
+ * A server (or a proxy) may echo the Authorization or apikey header back: neither the token
+ * nor the API key ever reaches our words.
+ */
+export function redactToken(text: string, token: string, apiKey = ''): string {
+  // A real token or key is long; a short one would blank out ordinary words that happen to contain it.
+  const cut = (s: string, secret: string, mark: string) => (secret.trim().length >= 16 ? s.split(secret.trim()).join(mark) : s);
+  return cut(cut(text, token, '[token]'), apiKey, '[api key]').replace(JWT_LIKE, '[token]');
 }
+
+/** Supabase's gateway words a 401 about its `apikey` ("No API key found in request", "Invalid API key"); ours never does. */
+const ABOUT_API_KEY = /\bapi ?key\b/i;
 
 /** PostgREST's error body: { code, message, details?, hint? }; anything else is read as text. */
 async function errorMessage(res: Response): Promise<string> {
@@ -211,11 +220,18 @@ export class TeamClient {
     const host = hostOf(this.options.url);
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), this.options.timeoutMs ?? 30_000);
+    const apiKey = this.options.apiKey?.trim() ?? '';
+    // A custom header is one more the CORS preflight must allow (Authorization already makes
+    // every call preflighted): Supabase's gateway, which asks for it, does, and so does ours
+    // (server/gateway.ts), so a key set while pointing at our gateway breaks nothing.
+    const headers: Record<string, string> = { Authorization: `Bearer ${this.options.token}`, 'Content-Type': 'application/json', Accept: 'application/json' };
+    if (apiKey) headers.apikey = apiKey;
+    const redact = (text: string) => redactToken(text, this.options.token, apiKey);
     let res: Response;
     try {
       res = await this.fetch(`${this.options.url}/rpc/${fn}`, {
         method: 'POST',
-        headers: { Authorization: `Bearer ${this.options.token}`, 'Content-Type': 'application/json', Accept: 'application/json' },
+        headers,
         body: JSON.stringify(args),
         signal: controller.signal,
         credentials: 'omit',
@@ -228,7 +244,8 @@ export class TeamClient {
       clearTimeout(timer);
     }
     if (!res.ok) {
-      const said = redactToken(await errorMessage(res), this.options.token);
+      const said = redact(await errorMessage(res));
+      if (res.status === 401 && ABOUT_API_KEY.test(said)) throw new SyncError('auth', t('syncApiKeyRefused', said), 401);
       if (res.status === 401) throw new SyncError('auth', t('syncErrAuth', said), 401);
       if (res.status === 403) throw new SyncError('forbidden', t('syncErrForbidden', said), 403);
       if (res.status === 413) throw new SyncError('rejected', t('syncErrTooLarge', said), 413);
@@ -253,7 +270,7 @@ export class TeamClient {
     // and are resent (the server ignores ids it already holds: nothing lost, nothing twice).
     if (checked.unconfirmed) throw new SyncError('config', t('syncErrReplyUnconfirmed', [host, fn, checked.unconfirmed.sent, checked.unconfirmed.confirmed]));
     // A path can hold a key the server chose (a currency code in `unconverted`): never the token.
-    throw new SyncError('config', checked.path ? redactToken(t('syncErrReplyField', [host, fn, checked.path]), this.options.token) : t('syncErrReplyShape', [host, fn]));
+    throw new SyncError('config', checked.path ? redact(t('syncErrReplyField', [host, fn, checked.path])) : t('syncErrReplyShape', [host, fn]));
   }
 
   whoami = () => this.call('whoami', {}, whoamiReply);

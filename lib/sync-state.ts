@@ -21,6 +21,12 @@ export const teamSyncSettings = storage.defineItem<TeamSyncSettings>('local:team
 /** The rep's team token (a JWT). Local only; shown nowhere, logged nowhere. */
 export const teamToken = storage.defineItem<string>('local:teamToken', { fallback: '' });
 
+/**
+ * Supabase's `apikey` header (lib/sync-api-key.ts): '' sends none. A publishable key is made
+ * to be public, but it still names the team's project, so it follows the token's rule: local only.
+ */
+export const teamApiKey = storage.defineItem<string>('local:teamApiKey', { fallback: '' });
+
 export interface Waiting {
   events: number;
   deals: number;

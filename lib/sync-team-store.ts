@@ -6,8 +6,9 @@ import { storage } from '#imports';
 import { t } from './i18n';
 import type { Plan } from './metrics/plan';
 import { TeamClient, type TeamSummary, type WhoAmI } from './sync-client';
-import { syncStatus, teamSyncSettings, teamToken } from './sync-state';
+import { syncStatus, teamApiKey, teamSyncSettings, teamToken } from './sync-state';
 import { periodRange, type TeamPeriod } from './sync-team';
+import { checkApiKey } from './sync-api-key';
 import { checkServerUrl } from './sync-url';
 
 export interface Snapshot {
@@ -32,10 +33,12 @@ export interface TeamConnection {
 
 /** The configured team server, or null while sync is off or unconfigured: the popup then stays personal. */
 export async function teamConnection(): Promise<TeamConnection | null> {
-  const [settings, token, status] = await Promise.all([teamSyncSettings.getValue(), teamToken.getValue(), syncStatus.getValue()]);
+  const [settings, token, apiKey, status] = await Promise.all([teamSyncSettings.getValue(), teamToken.getValue(), teamApiKey.getValue(), syncStatus.getValue()]);
   const url = checkServerUrl(settings.url);
   if (!settings.enabled || !url.ok || !token) return null;
-  return { client: new TeamClient({ url: url.url, token, timeoutMs: 15_000 }), whoami: status.whoami };
+  // A refused key (a secret one) is never sent: the call then fails as Supabase says, and the background's status says why.
+  const key = checkApiKey(apiKey);
+  return { client: new TeamClient({ url: url.url, token, apiKey: key.ok ? key.key : '', timeoutMs: 15_000 }), whoami: status.whoami };
 }
 
 export async function storeSnapshot(key: string, snapshot: Snapshot): Promise<void> {

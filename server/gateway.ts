@@ -139,7 +139,9 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
       res.setHeader('Access-Control-Allow-Origin', origin);
       res.setHeader('Vary', 'Origin');
       res.setHeader('Access-Control-Allow-Methods', 'POST, OPTIONS');
-      res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type, Accept, Prefer');
+      // `apikey` is Supabase's gateway header: a rep who filled it in while pointing at this
+      // gateway still passes the preflight (the value is ignored here; the token decides).
+      res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type, Accept, Prefer, apikey');
       res.setHeader('Access-Control-Max-Age', '600');
     }
     // A token must never cross a network in clear text: plain HTTP serves loopback peers only.

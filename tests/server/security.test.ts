@@ -285,6 +285,10 @@ describe('transport', () => {
     expect(pre.status).toBe(204);
     expect(pre.headers.get('access-control-allow-origin')).toBe(origin);
     expect(pre.headers.get('access-control-allow-headers')).toMatch(/Authorization/);
+    // Supabase's `apikey`, which the extension sends when the rep set one: allowed here too.
+    const withKey = await fetch(`${server.url}/rpc/whoami`, { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization,content-type,apikey' } });
+    expect(withKey.status).toBe(204);
+    expect(withKey.headers.get('access-control-allow-headers')!.toLowerCase().split(/,\s*/)).toEqual(expect.arrayContaining(['authorization', 'content-type', 'apikey']));
     const err = await fetch(`${server.url}/rpc/whoami`, { method: 'POST', headers: { Origin: origin } });
     expect(err.status).toBe(401);
     expect(err.headers.get('access-control-allow-origin')).toBe(origin);
