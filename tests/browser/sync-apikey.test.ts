@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/browser';
-import { calls, captureEvents, configureSync, serverIds, startTeam, stopAll, until, type TeamFixture } from './sync-helpers';
+import { calls, captureEvents, configureSync, seriousViolations, serverIds, startTeam, stopAll, until, type TeamFixture } from './sync-helpers';
 
 const KEY = 'sb_publishable_Xk3vP9qLr2TmW8sYc1NbVg_4hJdE0aF';
 
@@ -89,5 +89,17 @@ describe('team sync through a gateway that wants an apikey', () => {
     });
     expect(stored.local).toContain(KEY);
     expect(stored.sync).not.toContain(KEY);
+  });
+
+  it('refuses a secret key inline, keeps the key it had, and the refusal passes axe', async () => {
+    const secret = 'sb_secret_N7UND0UgjKTVK-Uodkm0Hg_xSvEMPvz';
+    await options.getByLabel('API key (Supabase only)').fill(secret);
+    await options.getByRole('button', { name: 'Save team server' }).click();
+    await expect.poll(() => options.locator('#team-apikey-error').textContent()).toMatch(/^That is a secret key/);
+    expect(await options.getByLabel('API key (Supabase only)').getAttribute('aria-invalid')).toBe('true');
+    expect(await seriousViolations(options)).toEqual([]);
+    const local = await options.evaluate(async () => JSON.stringify(await (globalThis as unknown as { chrome: { storage: { local: { get(): Promise<object> } } } }).chrome.storage.local.get()));
+    expect(local).not.toContain(secret);
+    expect(local).toContain(KEY);
   });
 });
