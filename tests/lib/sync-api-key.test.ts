@@ -9,6 +9,7 @@ import { checkApiKey, isSecretKey, jwtPayload } from '../../lib/sync-api-key';
 import { requestSync } from '../../lib/sync-background';
 import { redactToken, SyncError, TeamClient } from '../../lib/sync-client';
 import { syncStatus, teamApiKey, teamSyncSettings, teamToken } from '../../lib/sync-state';
+import { teamConnection } from '../../lib/sync-team-store';
 
 /** A Supabase-style legacy key: a JWT whose payload names the project and the role (signature irrelevant here). */
 const supabaseJwt = (role: string) =>
@@ -165,5 +166,14 @@ describe('the background sync and the stored key', () => {
     expect(status.lastError).toMatch(/^The server refused the API key: Invalid API key \[api key\]/);
     const everything = [JSON.stringify(status), JSON.stringify(await syncStatus.getValue()), JSON.stringify(await fakeBrowser.storage.sync.get()), ...logged].join('\n');
     expect(everything).not.toContain(PUBLISHABLE);
+  });
+
+  it("the manager's popup connection sends it too, and never a secret key it finds stored", async () => {
+    const fetch = vi.spyOn(globalThis, 'fetch').mockImplementation(async () => new Response(JSON.stringify(WHO), { status: 200 }));
+    await teamApiKey.setValue(PUBLISHABLE);
+    await (await teamConnection())!.client.whoami();
+    await teamApiKey.setValue(SERVICE_ROLE);
+    await (await teamConnection())!.client.whoami();
+    expect(fetch.mock.calls.map(([, init]) => new Headers(init?.headers).get('apikey'))).toEqual([PUBLISHABLE, null]);
   });
 });
