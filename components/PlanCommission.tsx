@@ -34,21 +34,23 @@ export function PlanCommission({ draft, set, loc, focusLater }: SectionProps) {
       <p class="hint">{t('plan_commission_hint')}</p>
       <SelectField k="commission.period" label={t('plan_commission_period')} value={c.period} options={PERIODS.map(([v, key]) => [v, t(key)] as const)}
         onChange={v => patch(() => ({ period: v as Commission['period'] }))} />
-      <table class="plan-table">
-        <caption>{t('plan_commission_tiers')}</caption>
-        <thead>
-          <tr><th scope="col">{t('plan_commission_from')}</th><th scope="col">{t('plan_commission_rate')}</th><th scope="col"><span class="sr-only">{t('plan_commission_actions')}</span></th></tr>
-        </thead>
-        <tbody>
-          {c.tiers.map((row, i) => (
-            <tr key={row.key}>
-              <td><NumberField k={`commission.tiers[${i}].fromAttainment`} hiddenLabel label={t('plan_commission_tier_from_label', i + 1)} loc={loc} digits={4} value={row.from} onInput={v => tier(i, { from: v })} suffix="%" /></td>
-              <td><NumberField k={`commission.tiers[${i}].rate`} hiddenLabel label={t('plan_commission_tier_rate_label', i + 1)} loc={loc} digits={4} value={row.rate} onInput={v => tier(i, { rate: v })} suffix="%" /></td>
-              <td>{c.tiers.length > 1 && <button type="button" class="secondary" onClick={() => removeTier(i)}>{t('plan_commission_remove')}<span class="sr-only"> {t('plan_commission_remove_which', i + 1)}</span></button>}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <div class="table-scroll">
+        <table class="plan-table">
+          <caption>{t('plan_commission_tiers')}</caption>
+          <thead>
+            <tr><th scope="col">{t('plan_commission_from')}</th><th scope="col">{t('plan_commission_rate')}</th><th scope="col"><span class="sr-only">{t('plan_commission_actions')}</span></th></tr>
+          </thead>
+          <tbody>
+            {c.tiers.map((row, i) => (
+              <tr key={row.key}>
+                <td><NumberField k={`commission.tiers[${i}].fromAttainment`} hiddenLabel label={t('plan_commission_tier_from_label', i + 1)} loc={loc} digits={4} value={row.from} onInput={v => tier(i, { from: v })} suffix="%" /></td>
+                <td><NumberField k={`commission.tiers[${i}].rate`} hiddenLabel label={t('plan_commission_tier_rate_label', i + 1)} loc={loc} digits={4} value={row.rate} onInput={v => tier(i, { rate: v })} suffix="%" /></td>
+                <td>{c.tiers.length > 1 && <button type="button" class="secondary" onClick={() => removeTier(i)}>{t('plan_commission_remove')}<span class="sr-only"> {t('plan_commission_remove_which', i + 1)}</span></button>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <p><button type="button" class="secondary" id="plan-tiers-add" onClick={addTier}>{t('plan_commission_add_tier')}</button></p>
 
       <label class="switch">

@@ -235,25 +235,27 @@ function PlanCurrency({ draft, set, loc, focusLater, currenciesInUse }: SectionP
         {others.length > 0 && ` ${t('plan_currency_deals_use', others.join(', '))}`}
       </p>
       {rows.length > 0 && (
-        <table class="plan-table rates">
-          <thead>
-            <tr><th scope="col">{t('plan_rates_currency')}</th><th scope="col" class="num">{t('plan_rates_worth', currency || '…')}</th><th scope="col"><span class="sr-only">{t('plan_rates_actions')}</span></th></tr>
-          </thead>
-          <tbody>
-            {rows.map((r, i) => {
-              const code = r.code.trim().toUpperCase();
-              return (
-                <tr key={r.key}>
-                  <td><Field k={`rates[${i}].code`} hiddenLabel label={t('plan_rates_code_label', i + 1)} maxLength={3} list="plan-currencies" class="short"
-                    value={r.code} onInput={v => patchRow(i, { code: v.toUpperCase() })} /></td>
-                  <td><NumberField k={`rates[${i}].rate`} hiddenLabel label={t('plan_rates_rate_label', [code || t('plan_rates_unit'), currency || t('plan_currency_the_plan')])} loc={loc}
-                    value={r.rate} onInput={v => patchRow(i, { rate: v })} /></td>
-                  <td><button type="button" class="secondary" onClick={() => removeRow(i)}>{t('plan_rates_remove')}<span class="sr-only"> {t('plan_rates_remove_which', code || t('plan_rates_empty'))}</span></button></td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <div class="table-scroll">
+          <table class="plan-table rates">
+            <thead>
+              <tr><th scope="col">{t('plan_rates_currency')}</th><th scope="col" class="num">{t('plan_rates_worth', currency || '…')}</th><th scope="col"><span class="sr-only">{t('plan_rates_actions')}</span></th></tr>
+            </thead>
+            <tbody>
+              {rows.map((r, i) => {
+                const code = r.code.trim().toUpperCase();
+                return (
+                  <tr key={r.key}>
+                    <td><Field k={`rates[${i}].code`} hiddenLabel label={t('plan_rates_code_label', i + 1)} maxLength={3} list="plan-currencies" class="short"
+                      value={r.code} onInput={v => patchRow(i, { code: v.toUpperCase() })} /></td>
+                    <td><NumberField k={`rates[${i}].rate`} hiddenLabel label={t('plan_rates_rate_label', [code || t('plan_rates_unit'), currency || t('plan_currency_the_plan')])} loc={loc}
+                      value={r.rate} onInput={v => patchRow(i, { rate: v })} /></td>
+                    <td><button type="button" class="secondary" onClick={() => removeRow(i)}>{t('plan_rates_remove')}<span class="sr-only"> {t('plan_rates_remove_which', code || t('plan_rates_empty'))}</span></button></td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       )}
       {others.map(c => (
         <MissingRate key={c} code={c} onAdd={() => addRow(c)} />
@@ -317,6 +319,14 @@ const CSS = `
 .plan-editor caption { font-size: .86em; }
 .plan-editor .plan-table tbody th { padding-right: 20px; }
 .plan-editor .plan-table.targets tbody th { white-space: nowrap; }
+.plan-editor .table-scroll { overflow-x: auto; max-width: 100%; }
+/* A narrow window (a split screen, a small one): names wrap, inputs shrink to their numbers; what still
+   does not fit scrolls inside its table's box, never the page sideways. */
+@media (max-width: 560px) {
+  .plan-editor .plan-table.targets tbody th { white-space: normal; }
+  .plan-editor .plan-table td input.num { width: 4.5em; }
+  .plan-editor .plan-table tbody th { padding-right: 10px; }
+}
 /* A message in a cell widens its column a little, not to the message's length. */
 .plan-editor .plan-table .field-error { contain: inline-size; width: 11em; font-weight: normal; }
 .plan-editor select { align-self: flex-start; }

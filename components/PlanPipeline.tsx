@@ -16,24 +16,27 @@ export function PlanTargets({ draft, set, loc }: Omit<SectionProps, 'focusLater'
     <fieldset>
       <legend>{t('plan_targets_legend')}</legend>
       <p class="hint">{t('plan_targets_hint')}</p>
-      <table class="plan-table targets">
-        <thead>
-          <tr><th scope="col">{t('plan_targets_activity')}</th><th scope="col" class="num">{t('plan_targets_per_week')}</th><th scope="col" class="num">{t('plan_targets_per_day')}</th><th scope="col" class="num">{t('plan_targets_points')}</th></tr>
-        </thead>
-        <tbody>
-          {DRIVERS.map(d => {
-            const name = DRIVER_LABELS[d];
-            return (
-              <tr key={d}>
-                <th scope="row">{name}</th>
-                {cell('weeklyTargets', d, t('plan_targets_per_week_label', name))}
-                {cell('dailyTargets', d, t('plan_targets_per_day_label', name))}
-                {cell('activityWeights', d, t('plan_targets_points_label', name))}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      {/* On a narrow page the table scrolls inside its box rather than the whole page sideways. */}
+      <div class="table-scroll">
+        <table class="plan-table targets">
+          <thead>
+            <tr><th scope="col">{t('plan_targets_activity')}</th><th scope="col" class="num">{t('plan_targets_per_week')}</th><th scope="col" class="num">{t('plan_targets_per_day')}</th><th scope="col" class="num">{t('plan_targets_points')}</th></tr>
+          </thead>
+          <tbody>
+            {DRIVERS.map(d => {
+              const name = DRIVER_LABELS[d];
+              return (
+                <tr key={d}>
+                  <th scope="row">{name}</th>
+                  {cell('weeklyTargets', d, t('plan_targets_per_week_label', name))}
+                  {cell('dailyTargets', d, t('plan_targets_per_day_label', name))}
+                  {cell('activityWeights', d, t('plan_targets_points_label', name))}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
     </fieldset>
   );
 }
@@ -47,31 +50,33 @@ export function PlanPipeline({ draft, set, loc }: Omit<SectionProps, 'focusLater
       <TextAreaField k="stages" label={t('plan_stages_label')} rows={Math.min(12, Math.max(4, stages.length + 1))}
         hint={t('plan_stages_hint')} value={draft.stages} onInput={v => patch(() => ({ stages: v }))} />
       {stages.length > 0 && (
-        <table class="plan-table">
-          <caption>{t('plan_stages_caption')}</caption>
-          <thead>
-            <tr><th scope="col">{t('plan_stages_stage')}</th><th scope="col" class="num">{t('plan_stages_days')}</th><th scope="col" class="num">{t('plan_stages_probability')}</th><th scope="col">{t('plan_stages_early')}</th></tr>
-          </thead>
-          <tbody>
-            {stages.map((s, i) => (
-              <tr key={`${i}:${s}`}>
-                <th scope="row">{s}</th>
-                <td><NumberField k={`stageTargets[${i}]`} hiddenLabel label={t('plan_stages_days_label', s)} loc={loc} value={stageTargetText(draft, s, loc)}
-                  onInput={v => patch(d => ({ stageTargets: { ...d.stageTargets, [s]: v } }))} /></td>
-                <td><NumberField k={`stageProbabilities[${i}]`} hiddenLabel label={t('plan_stages_probability_label', s)} loc={loc} digits={4}
-                  placeholder={loc.format(((i + 1) / (stages.length + 1)) * 100, 0)} value={draft.stageProbabilities[s] ?? ''}
-                  onInput={v => patch(d => ({ stageProbabilities: { ...d.stageProbabilities, [s]: v } }))} /></td>
-                <td class="center">
-                  <input type="checkbox" id={`plan-early-${i}`} aria-label={t('plan_stages_early_label', s)} checked={draft.earlyStages.includes(s)}
-                    onChange={e => {
-                      const on = e.currentTarget.checked;
-                      patch(d => ({ earlyStages: on ? [...d.earlyStages.filter(x => x !== s), s] : d.earlyStages.filter(x => x !== s) }));
-                    }} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <div class="table-scroll">
+          <table class="plan-table">
+            <caption>{t('plan_stages_caption')}</caption>
+            <thead>
+              <tr><th scope="col">{t('plan_stages_stage')}</th><th scope="col" class="num">{t('plan_stages_days')}</th><th scope="col" class="num">{t('plan_stages_probability')}</th><th scope="col">{t('plan_stages_early')}</th></tr>
+            </thead>
+            <tbody>
+              {stages.map((s, i) => (
+                <tr key={`${i}:${s}`}>
+                  <th scope="row">{s}</th>
+                  <td><NumberField k={`stageTargets[${i}]`} hiddenLabel label={t('plan_stages_days_label', s)} loc={loc} value={stageTargetText(draft, s, loc)}
+                    onInput={v => patch(d => ({ stageTargets: { ...d.stageTargets, [s]: v } }))} /></td>
+                  <td><NumberField k={`stageProbabilities[${i}]`} hiddenLabel label={t('plan_stages_probability_label', s)} loc={loc} digits={4}
+                    placeholder={loc.format(((i + 1) / (stages.length + 1)) * 100, 0)} value={draft.stageProbabilities[s] ?? ''}
+                    onInput={v => patch(d => ({ stageProbabilities: { ...d.stageProbabilities, [s]: v } }))} /></td>
+                  <td class="center">
+                    <input type="checkbox" id={`plan-early-${i}`} aria-label={t('plan_stages_early_label', s)} checked={draft.earlyStages.includes(s)}
+                      onChange={e => {
+                        const on = e.currentTarget.checked;
+                        patch(d => ({ earlyStages: on ? [...d.earlyStages.filter(x => x !== s), s] : d.earlyStages.filter(x => x !== s) }));
+                      }} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <p class="hint">{t('plan_stages_footer')}</p>
     </fieldset>

@@ -138,3 +138,27 @@ describe('options: plan and targets', () => {
     expect(await section().getByRole('alert').count()).toBe(0);
   });
 });
+
+describe('the options page in a narrow window', () => {
+  it.each([320, 360])('never scrolls sideways at %i px: a table too wide scrolls inside its own box', async width => {
+    const page = await browser.extensionPage('options.html');
+    try {
+      await page.setViewportSize({ width, height: 900 });
+      await page.locator('section[aria-labelledby="plan"] form.plan-editor').waitFor();
+      const widths = await page.evaluate(() => ({
+        page: document.documentElement.scrollWidth,
+        // Everything past the right edge must sit in a box that scrolls by itself.
+        loose: [...document.querySelectorAll('body *')]
+          .filter(el => el.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5 && !el.closest('.table-scroll'))
+          .map(el => `${el.tagName.toLowerCase()}.${el.className}`),
+      }));
+      expect(widths).toEqual({ page: width, loose: [] });
+      // Each plan table is still reachable: its inputs are in the tab order and scroll into view on focus.
+      const lastPoints = page.getByLabel('Proposals submitted: points each', { exact: true });
+      await lastPoints.focus();
+      expect(await lastPoints.evaluate(el => { const r = el.getBoundingClientRect(); return r.right <= document.documentElement.clientWidth + 0.5 && r.left >= 0; })).toBe(true);
+    } finally {
+      await page.close();
+    }
+  });
+});
