@@ -62,7 +62,7 @@ export interface SyncedRow {
   id: string;
   /** When the server acknowledged it. */
   at: string;
-  /** The server refused this one event (malformed); it stays local and is not retried. */
+  /** The server refused this one event (malformed); it stays local and is not retried until the rep sends refused events again (lib/sync.ts forgetRefusals). */
   rejected?: string;
 }
 

@@ -41,6 +41,8 @@ export interface ProtocolMap {
   reportError(error: { site: SiteId; message: string }): void;
   /** Team sync (issue #7): run now (the options page's "Sync now"); answers the status after the run. */
   syncNow(request: Record<string, never>): SyncStatus;
+  /** Options → Team sync's "Send refused events again": forget the server's refusals and run now, after any run in progress; answers the status, refusals re-counted. */
+  retryRefused(request: Record<string, never>): SyncStatus;
   /** Issue #6: the side panel wants a current saved scorecard for a period; answers once the background has saved one (null when it could not). */
   refreshScorecard(request: { period: string }): SnapshotNotice | null;
   /** Issue #6: background → open pages: a newer saved scorecard is in storage (lib/scorecard-refresh-background.ts). */

@@ -10,7 +10,7 @@ import { onMessage } from './messages';
 import { periodContaining } from './metrics/periods';
 import { planSettings } from './settings';
 import { SyncError, TeamClient } from './sync-client';
-import { backoffMs, pendingWork, runSync, type RunResult } from './sync';
+import { backoffMs, countRefused, forgetRefusals, pendingWork, runSync, type RunResult } from './sync';
 import { planToApply, teamPlanStateOf } from './sync-plan';
 import { syncStatus, teamApiKey, teamFeedback, teamPlan, teamSyncSettings, teamToken, type SyncStatus } from './sync-state';
 import { checkApiKey } from './sync-api-key';
@@ -53,14 +53,17 @@ export function statusAfter(previous: SyncStatus, result: RunResult, now: Date, 
 let running: Promise<SyncStatus> | null = null;
 let again = false;
 let forced = false;
+let retryRefused = false;
 
 /**
  * Runs now, or once more right after the run in progress. Answers the status. `whenDue`
  * (the schedule, new data) waits out the backoff after a failure; the retry alarm, the
- * rep's "Sync now" and a new URL or token do not.
+ * rep's "Sync now" and a new URL or token do not. `retryRefused` (the rep's "Send refused
+ * events again") forgets the server's refusals first: between runs, never under one.
  */
-export function requestSync(db: PacerDb, { whenDue = false }: { whenDue?: boolean } = {}): Promise<SyncStatus> {
-  if (!whenDue) forced = true;
+export function requestSync(db: PacerDb, { whenDue = false, retryRefused: retry = false }: { whenDue?: boolean; retryRefused?: boolean } = {}): Promise<SyncStatus> {
+  if (!whenDue || retry) forced = true;
+  if (retry) retryRefused = true;
   if (running) {
     again = true;
     return running;
@@ -70,8 +73,9 @@ export function requestSync(db: PacerDb, { whenDue = false }: { whenDue?: boolea
     do {
       again = false;
       const force = forced;
-      forced = false;
-      status = await syncOnce(db, force);
+      const retry = retryRefused;
+      forced = retryRefused = false;
+      status = await syncOnce(db, force, retry);
     } while (again);
     return status;
   })().finally(() => (running = null));
@@ -85,8 +89,12 @@ async function fail(previous: SyncStatus, db: PacerDb, error: SyncError, now: Da
   return status;
 }
 
-async function syncOnce(db: PacerDb, force: boolean): Promise<SyncStatus> {
-  const [settings, token, apiKey, previous, plan] = await Promise.all([teamSyncSettings.getValue(), teamToken.getValue(), teamApiKey.getValue(), syncStatus.getValue(), planSettings.getValue()]);
+async function syncOnce(db: PacerDb, force: boolean, retryRefused = false): Promise<SyncStatus> {
+  const [settings, token, apiKey, stored, plan] = await Promise.all([teamSyncSettings.getValue(), teamToken.getValue(), teamApiKey.getValue(), syncStatus.getValue(), planSettings.getValue()]);
+  // Forgotten refusals are unsent events again: the count starts from nothing, and the run
+  // adds those the server refuses again (recounted below, whatever the run's outcome).
+  if (retryRefused) await forgetRefusals(db);
+  const previous: SyncStatus = retryRefused ? { ...stored, rejected: 0 } : stored;
   const now = new Date();
   if (!settings.enabled) {
     const status = { ...previous, waiting: await pendingWork(db) };
@@ -139,6 +147,8 @@ async function syncOnce(db: PacerDb, force: boolean): Promise<SyncStatus> {
   } else {
     await browser.alarms.create(ALARM_RETRY, { when: Date.parse(status.nextRetryAt!) });
   }
+  // A failed run does not say how many it refused before failing: the markers do.
+  if (retryRefused) status.rejected = await countRefused(db);
   await syncStatus.setValue(status);
   return status;
 }
@@ -196,6 +206,7 @@ export function startTeamSync(db: PacerDb): void {
     if (alarm.name === ALARM_PERIODIC || alarm.name === ALARM_SOON) void requestSync(db, { whenDue: true });
   });
   onMessage('syncNow', () => requestSync(db));
+  onMessage('retryRefused', () => requestSync(db, { retryRefused: true }));
   // Any context's write (capture here, manual logging in the side panel, an import in the
   // options page) reaches this worker through Dexie's cross-context change events.
   const prefixes = WATCHED.map(t => `idb://${db.name}/${t}/`);

@@ -47,7 +47,7 @@ export interface SyncStatus {
   nextRetryAt?: string;
   /** What is still to be sent, as of the last run. */
   waiting: Waiting;
-  /** Events the server refused one by one (malformed): kept locally, never retried. */
+  /** Events the server refused one by one (malformed): kept locally, retried only when the rep asks (`retryRefused`), which re-counts them. */
   rejected: number;
   /** Who the token says we are, as of the last successful whoami. */
   whoami?: WhoAmI;

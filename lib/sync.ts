@@ -97,6 +97,38 @@ export async function forgetAcknowledgements(db: PacerDb): Promise<void> {
   });
 }
 
+// ---- refused events ---------------------------------------------------------------------
+// A refused event is a syncedEvents row with `rejected` (the server's words, redacted by
+// TeamClient): it is skipped like an acknowledged one. No index names them (db v5 keys the
+// table by id only), so these scan the table: they run on a button or after a run, never per write.
+
+const refusedRows = (db: PacerDb) => db.syncedEvents.filter(row => row.rejected !== undefined);
+
+export async function countRefused(db: PacerDb): Promise<number> {
+  return refusedRows(db).count();
+}
+
+export interface RefusalReason {
+  reason: string;
+  count: number;
+}
+
+/** Why the server refused events: each distinct reason once, with how many, the commonest first. */
+export async function refusalReasons(db: PacerDb): Promise<RefusalReason[]> {
+  const counts = new Map<string, number>();
+  await refusedRows(db).each(row => void counts.set(row.rejected!, (counts.get(row.rejected!) ?? 0) + 1));
+  return [...counts].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
+}
+
+/**
+ * Forgets the refusals, and only them, so the next run pushes those events like any unsent
+ * one (the server may accept them now: a newer version, a constraint relaxed). What the server
+ * acknowledged stays acknowledged: it is never sent twice. Answers how many were forgotten.
+ */
+export async function forgetRefusals(db: PacerDb): Promise<number> {
+  return db.transaction('rw', db.syncedEvents, () => refusedRows(db).delete());
+}
+
 // ---- backoff ----------------------------------------------------------------------------
 
 export const BACKOFF = { baseMs: 30_000, capMs: 30 * 60_000 } as const;
