@@ -5,12 +5,12 @@
 // field shows it, and emptying the field and saving removes it. A secret key is refused.
 import { useSignal } from '@preact/signals';
 import { liveQuery } from 'dexie';
-import { useEffect } from 'preact/hooks';
-import { t, tPlural } from '../lib/i18n';
+import { useEffect, useRef } from 'preact/hooks';
+import { formatNumber, pluralKey, t, tPlural } from '../lib/i18n';
 import { sendMessage } from '../lib/messages';
 import type { Plan } from '../lib/metrics/plan';
 import { planSettings } from '../lib/settings';
-import { waitingEstimate } from '../lib/sync';
+import { refusalReasons, waitingEstimate, type RefusalReason } from '../lib/sync';
 import { checkApiKey } from '../lib/sync-api-key';
 import { TeamClient, type WhoAmI } from '../lib/sync-client';
 import { NO_WAITING, syncStatus, teamApiKey, teamPlan, teamSyncSettings, teamToken, type SyncStatus, type TeamPlanState, type Waiting } from '../lib/sync-state';
@@ -20,6 +20,31 @@ import { db } from '../lib/store';
 import './TeamSync.css';
 
 type Check = { kind: 'idle' } | { kind: 'busy' } | { kind: 'ok'; who: WhoAmI } | { kind: 'error'; text: string };
+
+/** The "Why" list stays a few lines: the commonest reasons, each cut short (a proxy's page can be long). */
+const REASONS_SHOWN = 3;
+const REASON_CHARS = 240;
+const clip = (text: string) => (text.length > REASON_CHARS ? `${text.slice(0, REASON_CHARS - 1)}…` : text);
+
+/** What the rep is told once refused events were sent again, from the status the run answered. */
+const retryOutcome = (after: SyncStatus): string =>
+  after.rejected > 0 ? tPlural(after.rejected, 'syncRetryStillOne', 'syncRetryStillOther') : after.lastError ? t('syncRetryQueued') : t('syncRetryAccepted');
+
+/** Why the team server refused events: each reason once, with how many. */
+function RefusalReasons({ reasons }: { reasons: RefusalReason[] }) {
+  const more = reasons.length - REASONS_SHOWN;
+  return (
+    <details class="sync-reasons" data-testid="sync-reasons">
+      <summary>{t('syncRetryWhy')}</summary>
+      <ul>
+        {reasons.slice(0, REASONS_SHOWN).map(r => (
+          <li key={r.reason}>{t(pluralKey(r.count, 'syncRetryReasonOne', 'syncRetryReasonOther'), [formatNumber(r.count), clip(r.reason)])}</li>
+        ))}
+        {more > 0 && <li class="muted">{tPlural(more, 'syncRetryMoreOne', 'syncRetryMoreOther')}</li>}
+      </ul>
+    </details>
+  );
+}
 
 export function TeamSync() {
   const url = useSignal('');
@@ -34,6 +59,11 @@ export function TeamSync() {
   const saved = useSignal<string | null>(null);
   const plan = useSignal<{ local: Plan; team: TeamPlanState | null } | undefined>(undefined);
   const syncing = useSignal(false);
+  const reasons = useSignal<RefusalReason[]>([]);
+  const retrying = useSignal(false);
+  const retried = useSignal<string | null>(null);
+  /** Set when the outcome should take the focus as it appears. */
+  const focusOutcome = useRef(false);
 
   useEffect(() => {
     void teamSyncSettings.getValue().then(s => ((url.value = s.url), (enabled.value = s.enabled)));
@@ -53,6 +83,16 @@ export function TeamSync() {
     ];
     return () => (sub.unsubscribe(), stops.forEach(stop => stop()));
   }, []);
+
+  // Read when the refused count changes, not per write: it scans the acknowledgements.
+  const refused = status.value?.rejected ?? 0;
+  const lastAttempt = status.value?.lastAttemptAt;
+  useEffect(() => {
+    if (refused === 0) return void (reasons.value = []);
+    let live = true;
+    void refusalReasons(db()).then(found => live && (reasons.value = found), () => undefined);
+    return () => void (live = false);
+  }, [refused, lastAttempt]);
 
   /** The token typed now, else the one saved. */
   const currentToken = async () => token.value.trim() || (await teamToken.getValue());
@@ -115,6 +155,22 @@ export function TeamSync() {
     }
   };
 
+  const retryRefused = async () => {
+    retrying.value = true;
+    retried.value = null;
+    try {
+      const after = await sendMessage('retryRefused', {});
+      status.value = after;
+      retried.value = retryOutcome(after);
+      // With nothing refused any more the button is gone: keep the keyboard user's place on the outcome.
+      focusOutcome.current = after.rejected === 0;
+    } catch (error) {
+      check.value = { kind: 'error', text: t('syncNoBackground', error instanceof Error ? error.message : String(error)) };
+    } finally {
+      retrying.value = false;
+    }
+  };
+
   const s = status.value;
   const planText = plan.value ? planLine(enabled.value ?? false, plan.value.local, plan.value.team) : null;
   return (
@@ -162,10 +218,22 @@ export function TeamSync() {
           {s?.lastError ? errorWithRetry(s) : t('syncNone')}
         </dd>
         {s && s.rejected > 0 && (
-          <><dt>{t('syncRefusedTerm')}</dt><dd data-testid="sync-rejected" class="error">{tPlural(s.rejected, 'syncRefusedOne', 'syncRefusedOther')}</dd></>
+          <>
+            <dt>{t('syncRefusedTerm')}</dt>
+            <dd data-testid="sync-rejected" class="error">{tPlural(s.rejected, 'syncRefusedOne', 'syncRefusedOther')}</dd>
+            <dd class="sync-refused-actions">
+              {reasons.value.length > 0 && <RefusalReasons reasons={reasons.value} />}
+              <button type="button" class="secondary" onClick={() => void retryRefused()} disabled={!enabled.value || retrying.value || syncing.value}>
+                {t(retrying.value ? 'syncRetrySending' : 'syncRetryButton')}
+              </button>
+            </dd>
+          </>
         )}
         {s?.whoami && enabled.value && (<><dt>{t('syncSignedInAs')}</dt><dd>{whoamiLine(s.whoami)}</dd></>)}
       </dl>
+      <div aria-live="polite" data-testid="sync-retry-result">
+        {retried.value && <p tabIndex={-1} ref={el => void (el && focusOutcome.current && ((focusOutcome.current = false), el.focus()))}>{retried.value}</p>}
+      </div>
       {planText && <p data-testid="plan-source">{planText}</p>}
       <p><button type="button" class="secondary" onClick={() => void syncNow()} disabled={!enabled.value || syncing.value}>{t(syncing.value ? 'syncSyncing' : 'syncNow')}</button></p>
     </div>
