@@ -12,7 +12,8 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false })],
-    build: { sourcemap: false },
+    // PACER_NO_MINIFY=1 (scripts/profile-page.ts): readable function names in CPU profiles.
+    build: { sourcemap: false, ...(process.env.PACER_NO_MINIFY ? { minify: false } : {}) },
   }),
   hooks: {
     // LinkedIn's reader runs as a plain content script (entrypoints/linkedin.ts):

@@ -26,12 +26,16 @@ export function runCrmContentScript(ctx: ContentScriptContext, adapter: SiteAdap
   // Each tick is set for just after the deal's next whole second in stage, not on a fixed
   // interval: an interval that fires a few ms early, in phase with that boundary, lands
   // twice in the same second and the count stands still for two.
+  // The page's own setTimeout, not ctx.setTimeout: WXT's adds an abort listener per call that
+  // is never taken off, one more every second for as long as the tab is open (issue #9). The
+  // tick stops itself once the context is invalid, which is all ctx.setTimeout adds.
+  const update = fenced(() => ui?.update(new Date()));
   const tick = () => {
     if (ctx.isInvalid) return;
-    fenced(() => ui?.update(new Date()))();
-    ctx.setTimeout(tick, ui ? msToNextSecond(ui.stageEnteredAt, Date.now()) : 1000);
+    update();
+    setTimeout(tick, ui ? msToNextSecond(ui.stageEnteredAt, Date.now()) : 1000);
   };
-  ctx.setTimeout(tick, 1000);
+  setTimeout(tick, 1000);
 
   const show = ({ deal, lastTouchAt }: StoredDeal, at: Element) => {
     const key = JSON.stringify([deal.id, deal.stage, deal.stageEnteredAt, deal.createdAt, lastTouchAt]);

@@ -16,6 +16,8 @@ export const observeOptions = (attributeFilter: string[]): MutationObserverInit 
   childList: true,
   subtree: true,
   characterData: true,
+  // The old text and values show a re-render that wrote back what was there: no change.
+  characterDataOldValue: true,
   attributes: true,
   attributeOldValue: true,
   attributeFilter,
@@ -25,6 +27,7 @@ const ELEMENT = 1;
 const DOCUMENT_FRAGMENT = 11;
 
 const classTokens = (value: string | null | undefined) => (value ?? '').split(/\s+/).filter(Boolean);
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** `[class*="x"]`, `[class^="x"]`, `[class$="x"]`, `[class~="x"]`: class fragments a selector matches on. */
 const classFragments = (selectors: string) => [...selectors.matchAll(/\[class[*^$~|]?=["']?([^"'\]]+)["']?\]/g)].map(m => m[1]!);
@@ -42,11 +45,18 @@ export function readingChanges(anchors: ReadAnchors | undefined, isOwnNode?: (no
   const named = new Set([...[...regions.matchAll(/\.(-?[_a-zA-Z][\w-]*)/g)].map(m => m[1]!), ...(anchors.classes ?? [])]);
   const fragments = classFragments(regions);
   const namedClass = (token: string) => named.has(token) || fragments.some(f => token.includes(f));
+  // Whether a class attribute's value may hold a named class or a fragment at all: one native
+  // test of the whole value, so the usual toggle of a class nothing reads is not split into
+  // tokens (issue #9: that split was most of a batch's check on a CRM page).
+  const mayName = new RegExp([...fragments.map(escapeRegExp), ...[...named].map(n => `(?:^|\\s)${escapeRegExp(n)}(?=\\s|$)`)].join('|') || '^');
   /** A class or attribute change that may make an element a region or stop it being one. */
   const namedAttributeChange = (r: MutationRecord, target: Element) => {
     if (r.attributeName !== 'class') return !!r.attributeName && regions.includes(r.attributeName);
-    const before = classTokens(r.oldValue);
-    const after = classTokens(target.getAttribute('class'));
+    const was = r.oldValue ?? '';
+    const is = target.getAttribute('class') ?? '';
+    if (was === is || (!mayName.test(was) && !mayName.test(is))) return false;
+    const before = classTokens(was);
+    const after = classTokens(is);
     return before.some(t => !after.includes(t) && namedClass(t)) || after.some(t => !before.includes(t) && namedClass(t));
   };
 
@@ -135,6 +145,16 @@ export function readingChanges(anchors: ReadAnchors | undefined, isOwnNode?: (no
     return found;
   };
 
+  /**
+   * A text or an attribute written back with the value it had (frameworks re-render so): the
+   * record's old value is what the node holds now. Only a record that says so is skipped:
+   * the first record of a node in a batch holds its value before the batch, so a node whose
+   * value differs at the end always has one record that does not say so, and counts.
+   */
+  const unchanged = (r: MutationRecord): boolean => {
+    if (r.type === 'characterData') return r.oldValue !== null && r.oldValue === (r.target as CharacterData).data;
+    return r.type === 'attributes' && !!r.attributeName && r.attributeNamespace === null && r.oldValue === (r.target as Element).getAttribute(r.attributeName);
+  };
   /** Whether a record may change the reading, Pacer's own nodes aside. */
   const mayChange = (r: MutationRecord): boolean => {
     const target = r.target.nodeType === ELEMENT ? (r.target as Element) : r.target.parentElement;
@@ -142,9 +162,10 @@ export function readingChanges(anchors: ReadAnchors | undefined, isOwnNode?: (no
     if (r.type === 'attributes') {
       // A class counts only when a region names it or the reader reads it, wherever it changes.
       if (r.attributeName === 'class') return namedAttributeChange(r, target);
+      if (unchanged(r)) return false;
       return namedAttributeChange(r, target) || within(target);
     }
-    if (r.type === 'characterData') return within(target);
+    if (r.type === 'characterData') return !unchanged(r) && within(target);
     // childList: inside a region, or a region arriving or leaving.
     for (const n of r.addedNodes) forgetSubtree(n);
     if (within(target)) return true;

@@ -12,7 +12,7 @@ import { runCrmContentScript } from '../../lib/crm-content';
 import { FIRST_READ_MAX_MS } from '../../lib/first-reading';
 import { runLinkedIn } from '../../lib/linkedin-content';
 import { onMessage } from '../../lib/messages';
-import { readingChanges } from '../../lib/read-trigger';
+import { observeOptions, readingChanges } from '../../lib/read-trigger';
 import { linkedin, selectors as linkedinSelectors, type LinkedInReading } from '../../lib/sites/linkedin';
 import { salesforce } from '../../lib/sites/salesforce';
 import type { PageReading, SiteAdapter } from '../../lib/sites/types';
@@ -325,5 +325,46 @@ describe('readingChanges: which records may change a reading', () => {
     const isOwn = (n: Node) => n === own;
     expect(readingChanges(anchors, isOwn)(records)).toBe(false);
     expect(readingChanges(undefined, isOwn)(records)).toBe(true);
+  });
+});
+
+describe('readingChanges: what a re-render writes back unchanged is no change', () => {
+  const anchors = { regions: '.timeline, [class*="path__item"]', classes: ['is-current'] };
+  /** Records as the content scripts observe them (old text and values included), for one batch. */
+  const collect = async (mutate: () => void) => {
+    const records: MutationRecord[] = [];
+    const observer = new MutationObserver(r => records.push(...r));
+    observer.observe(document.body, observeOptions(['class', 'aria-label']));
+    mutate();
+    await sleep(0);
+    observer.disconnect();
+    return readingChanges(anchors)(records);
+  };
+  const row = () => document.querySelector('.timeline p')!;
+  beforeEach(() => {
+    document.body.innerHTML = '<div class="timeline"><p aria-label="Call" class="row">Call with Dana</p></div><ul><li class="slds-path__item">Qualify</li></ul>';
+  });
+
+  it('the same text, an attribute or the class list set again to what they were: cannot change it', async () => {
+    expect(await collect(() => (row().firstChild!.nodeValue = 'Call with Dana'))).toBe(false);
+    expect(await collect(() => row().setAttribute('aria-label', 'Call'))).toBe(false);
+    expect(await collect(() => row().setAttribute('class', 'row'))).toBe(false);
+  });
+
+  it('a text changed and changed back in one batch still counts: only the value before the batch is known for sure', async () => {
+    expect(
+      await collect(() => {
+        row().firstChild!.nodeValue = 'Call with Sam';
+        row().firstChild!.nodeValue = 'Call with Dana';
+      }),
+    ).toBe(true);
+  });
+
+  it('a new text or value inside a region, and a class a fragment names, still count', async () => {
+    expect(await collect(() => (row().firstChild!.nodeValue = 'Call with Sam'))).toBe(true);
+    expect(await collect(() => row().setAttribute('aria-label', 'Email'))).toBe(true);
+    expect(await collect(() => row().classList.add('is-current'))).toBe(true);
+    expect(await collect(() => document.querySelector('li')!.classList.add('x-path__item--done'))).toBe(true);
+    expect(await collect(() => document.querySelector('li')!.classList.add('hovered'))).toBe(false);
   });
 });
