@@ -47,7 +47,7 @@ export function statusAfter(previous: SyncStatus, result: RunResult, now: Date, 
   }
   const failures = previous.failures + 1;
   const next = new Date(now.getTime() + backoffMs(failures, random));
-  return { ...base, failures, lastError: result.error.message, nextRetryAt: next.toISOString() };
+  return { ...base, failures, lastError: result.error.message, nextRetryAt: next.toISOString(), rejected: previous.rejected + (result.rejected ?? 0) };
 }
 
 let running: Promise<SyncStatus> | null = null;

@@ -183,6 +183,8 @@ export interface RunFailure {
   whoami?: WhoAmI;
   identity?: string;
   pushed: Waiting;
+  /** Events marked refused before the failure (a run that meets too many refusals ends in one). */
+  rejected?: number;
   waiting: Waiting;
 }
 export type RunResult = RunSuccess | RunFailure;
@@ -235,8 +237,9 @@ export async function runSync(options: RunOptions): Promise<RunResult> {
         await pushEventIds(events.slice(half).map(x => x.id));
         return;
       }
-      if (++rejected > MAX_REJECTED_PER_RUN) throw new SyncError('rejected', t('syncErrRefusesEvents', e.message), e.status);
+      if (rejected >= MAX_REJECTED_PER_RUN) throw new SyncError('rejected', t('syncErrRefusesEvents', e.message), e.status);
       await db.syncedEvents.put({ id: events[0]!.id, at: now().toISOString(), rejected: e.message });
+      rejected++; // only once marked: the count is the markers this run wrote, failed run or not
       return;
     }
     const at = now().toISOString();
@@ -285,6 +288,7 @@ export async function runSync(options: RunOptions): Promise<RunResult> {
       ...(whoami ? { whoami } : {}),
       ...(identity ? { identity } : {}),
       pushed,
+      rejected,
       waiting: await pendingWork(db).catch(() => ({ events: 0, deals: 0, erasures: 0 })),
     };
   }

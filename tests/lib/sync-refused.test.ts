@@ -151,6 +151,26 @@ describe('refused events, sent again', () => {
     expect(server.held.size).toBe(6);
   });
 
+  it('counts every refusal when the server refuses so many that runs end in an error', async () => {
+    await db.events.bulkAdd(Array.from({ length: 23 }, (_, i) => call(`old-x${String(i).padStart(2, '0')}`)));
+    server.refuse = id => (id.startsWith('old-') ? 'violates check constraint "events_v1_rule"' : null);
+    const counts = async () => [(await syncStatus.getValue()).rejected, await countRefused(db)];
+
+    // Ten refusals per run at most; past them the run ends: "The team server refuses Pacer's events".
+    expect(await requestSync(db)).toMatchObject({ rejected: 10, failures: 1, lastError: expect.stringContaining("refuses Pacer's events") });
+    expect(await requestSync(db)).toMatchObject({ rejected: 20, failures: 2 });
+    expect(await requestSync(db)).toMatchObject({ rejected: 25, failures: 0, waiting: { events: 0 } });
+    expect(await counts()).toEqual([25, 25]);
+
+    // Sent again while the server still refuses them: counted afresh, never added to the old count.
+    expect(await requestSync(db, { retryRefused: true })).toMatchObject({ rejected: 10, failures: 1, waiting: { events: 15 } });
+    expect(await counts()).toEqual([10, 10]);
+    await requestSync(db);
+    expect(await requestSync(db)).toMatchObject({ rejected: 25, failures: 0 });
+    expect(await counts()).toEqual([25, 25]);
+    expect(server.held.size).toBe(3);
+  });
+
   it('a retry whose run fails loses nothing: the events wait to be sent, none counted as refused', async () => {
     await refuseTwo();
     vi.mocked(globalThis.fetch).mockResolvedValue(new Response('{"message":"token revoked"}', { status: 401 }));
