@@ -34,6 +34,8 @@ const PULL_EVERY_MS = 5 * 60_000;
 
 /** The status after a run: pure, so the tests can check the backoff and the words. */
 export function statusAfter(previous: SyncStatus, result: RunResult, now: Date, random: number): SyncStatus {
+  // Another server, team or rep: the run forgot the old bookkeeping (runSync), its refusals included.
+  const refusedBefore = result.identity && result.identity !== previous.identity ? 0 : previous.rejected;
   const base: SyncStatus = {
     ...previous,
     lastAttemptAt: now.toISOString(),
@@ -43,11 +45,11 @@ export function statusAfter(previous: SyncStatus, result: RunResult, now: Date, 
   };
   if (result.ok) {
     const { lastError: _e, nextRetryAt: _n, ...rest } = base;
-    return { ...rest, lastSyncAt: now.toISOString(), ...(result.pulled ? { lastPullAt: now.toISOString() } : {}), failures: 0, rejected: previous.rejected + result.rejected };
+    return { ...rest, lastSyncAt: now.toISOString(), ...(result.pulled ? { lastPullAt: now.toISOString() } : {}), failures: 0, rejected: refusedBefore + result.rejected };
   }
   const failures = previous.failures + 1;
   const next = new Date(now.getTime() + backoffMs(failures, random));
-  return { ...base, failures, lastError: result.error.message, nextRetryAt: next.toISOString(), rejected: previous.rejected + (result.rejected ?? 0) };
+  return { ...base, failures, lastError: result.error.message, nextRetryAt: next.toISOString(), rejected: refusedBefore + (result.rejected ?? 0) };
 }
 
 let running: Promise<SyncStatus> | null = null;

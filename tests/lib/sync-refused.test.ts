@@ -26,10 +26,11 @@ class Server {
   /** While set, push_events waits for it: a run in progress. */
   hold: Promise<void> | null = null;
   pushStarted = 0;
+  who = WHO;
 
   async answer(fn: string, args: Record<string, unknown>): Promise<Response> {
     const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
-    if (fn === 'whoami') return json(WHO);
+    if (fn === 'whoami') return json(this.who);
     if (fn === 'team_plan') return json({ plan: null, allocation: null });
     if (fn === 'my_feedback') return json(null);
     if (fn === 'push_deals') return json({ inserted: (args.deals as unknown[]).length, duplicates: 0 });
@@ -169,6 +170,14 @@ describe('refused events, sent again', () => {
     expect(await requestSync(db)).toMatchObject({ rejected: 25, failures: 0 });
     expect(await counts()).toEqual([25, 25]);
     expect(server.held.size).toBe(3);
+  });
+
+  it('another rep or team starts the count over, as it starts the bookkeeping over', async () => {
+    await refuseTwo();
+    server.who = { ...WHO, rep: 'sam-2' };
+    server.refuse = id => (id === 'old-1' ? 'violates check constraint "events_v1_rule"' : null);
+    expect(await requestSync(db)).toMatchObject({ rejected: 1, waiting: { events: 0 } });
+    expect(await countRefused(db)).toBe(1);
   });
 
   it('a retry whose run fails loses nothing: the events wait to be sent, none counted as refused', async () => {
