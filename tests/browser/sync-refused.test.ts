@@ -34,7 +34,7 @@ describe('refused events, sent again', () => {
 
     await until('the accepted events on the server', async () => (await heldIds('early-')).length === 4);
     const refused = options.locator('[data-testid="sync-rejected"]');
-    await expect.poll(() => refused.textContent(), { timeout: 30_000 }).toBe('1 event the team server refused as malformed; they stay in this browser.');
+    await expect.poll(() => refused.textContent(), { timeout: 30_000 }).toBe('1 event the team server refused; it stays in this browser.');
     expect(await heldIds('late-')).toEqual([]);
 
     await options.locator('[data-testid="sync-reasons"] summary').click();

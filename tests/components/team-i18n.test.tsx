@@ -243,7 +243,7 @@ describe('Options → Team sync', () => {
     expect(host.querySelector('#team-token')!.getAttribute('placeholder')).toBe('Gespeichert (zum Ersetzen ein neues einfügen)');
     expect(host.querySelector('[data-testid="sync-last"]')!.textContent).toBe('nie');
     expect(host.querySelector('[data-testid="sync-error"]')!.textContent).toMatch(/^Der Browser ist offline; .* Nächster Versuch .+\.$/);
-    expect(host.querySelector('[data-testid="sync-rejected"]')!.textContent).toBe('1 Ereignis hat der Teamserver als fehlerhaft abgelehnt; es bleibt in diesem Browser.');
+    expect(host.querySelector('[data-testid="sync-rejected"]')!.textContent).toBe('1 Ereignis hat der Teamserver abgelehnt; es bleibt in diesem Browser.');
     expect(host.querySelector('[data-testid="sync-waiting"]')!.textContent).toBe('0 Ereignisse ausstehend');
     expect(button(/Jetzt synchronisieren/)).toBeTruthy();
     // A URL the options page refuses, said in German.

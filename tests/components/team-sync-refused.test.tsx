@@ -64,7 +64,7 @@ const outcome = () => host.querySelector('[data-testid="sync-retry-result"]')!.t
 describe('Options → Team sync: refused events', () => {
   it('shows the count, each reason once with how many under "Why", and the button', async () => {
     await mount();
-    expect(refusedLine()).toBe('3 events the team server refused as malformed; they stay in this browser.');
+    expect(refusedLine()).toBe('3 events the team server refused; they stay in this browser.');
     const why = host.querySelector('details[data-testid="sync-reasons"]')!;
     expect(why.querySelector('summary')!.textContent).toBe('Why');
     expect(why.hasAttribute('open')).toBe(false);
@@ -118,7 +118,7 @@ describe('Options → Team sync: refused events', () => {
     await mount();
     await act(async () => button('Send refused events again')!.click());
     await flush();
-    expect(refusedLine()).toBe('1 event the team server refused as malformed; they stay in this browser.');
+    expect(refusedLine()).toBe('1 event the team server refused; it stays in this browser.');
     expect(reasons()).toEqual([`1 event: ${NEWER}`]);
     expect(outcome()).toBe('The team server refused 1 event again.');
     expect(button('Send refused events again')!.disabled).toBe(false);
@@ -148,7 +148,7 @@ describe('Options → Team sync: refused events', () => {
   it('is in German when the browser is', async () => {
     useLocale('de');
     await mount();
-    expect(refusedLine()).toBe('3 Ereignisse hat der Teamserver als fehlerhaft abgelehnt; sie bleiben in diesem Browser.');
+    expect(refusedLine()).toBe('3 Ereignisse hat der Teamserver abgelehnt; sie bleiben in diesem Browser.');
     expect(host.querySelector('[data-testid="sync-reasons"] summary')!.textContent).toBe('Warum');
     expect(reasons()).toEqual([`2 Ereignisse: ${TYPE}`, `1 Ereignis: ${CHECK}`]);
     expect(button('Abgelehnte Ereignisse erneut senden')).toBeTruthy();
