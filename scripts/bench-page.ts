@@ -53,6 +53,12 @@ const RELEVANT_EVERY = Number(process.env.BENCH_PAGE_RELEVANT_EVERY ?? 3);
 /** Mutations of a relevant batch that touch what the adapter reads. */
 const RELEVANT_TOUCHES = 10;
 const isRelevantBatch = (b: number) => RELEVANT_EVERY > 0 && b % RELEVANT_EVERY === RELEVANT_EVERY - 1;
+/**
+ * How a relevant batch touches the reading: `same` (default) writes each text back as it was,
+ * which lib/read-trigger.ts knows is no change; `replace` puts a new text node with the same
+ * text in its place, as a re-render that rebuilds nodes does, which costs a full reading.
+ */
+const RELEVANT_TOUCH = process.env.BENCH_PAGE_RELEVANT_TOUCH === 'replace' ? 'replace' : 'same';
 const SETTLE_MS = Number(process.env.BENCH_PAGE_SETTLE_MS ?? 1500);
 /** After a batch: Pacer's read debounce (250 ms CRM, 400 ms LinkedIn), outbox flush (100 ms), the reply. */
 const BATCH_IDLE_MS = 900;
@@ -184,7 +190,11 @@ const mutateScript = (batch: number, perBatch: number, readSelector?: string) =>
     }
     for (; touched < ${RELEVANT_TOUCHES} && texts.length; touched++) {
       const t = texts[touched % texts.length];
-      t.nodeValue = t.nodeValue;
+      if (${JSON.stringify(RELEVANT_TOUCH)} === 'replace') {
+        const fresh = document.createTextNode(t.nodeValue);
+        t.replaceWith(fresh);
+        texts[touched % texts.length] = fresh;
+      } else t.nodeValue = t.nodeValue;
     }
   }
   const others = ${perBatch} - touched;
@@ -267,7 +277,7 @@ function bundleSizes() {
 }
 
 async function main() {
-  console.log(`# bench:page: ${LOADS} loads × ${BATCHES} batches of ${MUTATIONS_PER_BATCH} mutations per page (1 in ${RELEVANT_EVERY} touching what the adapter reads); build ${relative(process.cwd(), BUILD_DIR)}`);
+  console.log(`# bench:page: ${LOADS} loads × ${BATCHES} batches of ${MUTATIONS_PER_BATCH} mutations per page (1 in ${RELEVANT_EVERY} touching what the adapter reads, ${RELEVANT_TOUCH === 'same' ? 'writing its text back' : 'replacing its text nodes'}); build ${relative(process.cwd(), BUILD_DIR)}`);
   // A shared machine's load swings these figures: print it beside them.
   line('load_average_1m_start', loadavg()[0]!.toFixed(2), 'processes');
   const contentScriptKb = bundleSizes();
