@@ -47,6 +47,13 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter, hook
   let me: RepIdentity | undefined;
 
   const { report, fenced } = fenceFor(adapter.id);
+  // The page's own setTimeout, doing nothing once the extension is gone. Not ctx.setTimeout:
+  // WXT's adds an invalidation listener per call that is never removed, so a CRM tab open all
+  // day would keep one more for every re-read and every confirmation poll.
+  const whileValid = (fn: () => void, ms: number): number =>
+    window.setTimeout(() => {
+      if (!ctx.isInvalid) fn();
+    }, ms);
 
   const notify = () => {
     if (!lastReading) return;
@@ -98,7 +105,7 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter, hook
   // The rep's own actions: read the form at the click, record once the CRM shows it saved.
   const watchConfirm = confirmWatcher({
     fenced,
-    setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
+    setTimeout: whileValid,
     pollMs: CONFIRM_POLL_MS,
     timeoutMs: CONFIRM_TIMEOUT_MS,
     alive: () => !ctx.isInvalid,
@@ -134,7 +141,7 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter, hook
   let timer: number | undefined;
   const schedule = () => {
     if (timer !== undefined) return;
-    timer = ctx.setTimeout(() => {
+    timer = whileValid(() => {
       timer = undefined;
       read();
     }, READ_DEBOUNCE_MS);
@@ -160,7 +167,7 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter, hook
     read,
     hasRead: () => readOnce,
     needsIdentity: true,
-    setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
+    setTimeout: whileValid,
     alive: () => !ctx.isInvalid,
   });
   const meChanged = fenced((rep: RepIdentity) => {

@@ -10,7 +10,14 @@ export function fakeContext() {
     get isInvalid() {
       return invalid;
     },
-    setTimeout: (fn: () => void, ms: number) => window.setTimeout(fn, ms),
+    // As WXT's does: each call adds an invalidation listener that is never taken away again.
+    setTimeout: (fn: () => void, ms: number) => {
+      const id = window.setTimeout(() => {
+        if (!invalid) fn();
+      }, ms);
+      cleanups.push(() => window.clearTimeout(id));
+      return id;
+    },
     setInterval: (fn: () => void, ms: number) => {
       const id = window.setInterval(fn, ms);
       cleanups.push(() => window.clearInterval(id));
@@ -24,6 +31,8 @@ export function fakeContext() {
   };
   return {
     ctx: ctx as unknown as ContentScriptContext,
+    /** How many listeners wait for the context's end: grows with every ctx.setTimeout call, as in WXT. */
+    pendingCleanups: () => cleanups.length,
     invalidate() {
       invalid = true;
       for (const fn of cleanups.splice(0)) fn();

@@ -53,6 +53,7 @@ describe('the Salesforce content script re-reads only what may have changed', ()
   let readings: PageReading[];
   let stop: (() => void)[];
   let invalidate: () => void;
+  let pendingCleanups: () => number;
 
   beforeEach(async () => {
     fakeBrowser.reset();
@@ -78,6 +79,7 @@ describe('the Salesforce content script re-reads only what may have changed', ()
     };
     const context = fakeContext();
     invalidate = context.invalidate;
+    pendingCleanups = context.pendingCleanups;
     runCrmContentScript(context.ctx, counting);
     // The first reading, the background's reply and the stage timer placed beside the Path.
     await sleep(FIRST_READ_MAX_MS + PAST_DEBOUNCE_MS);
@@ -152,6 +154,18 @@ describe('the Salesforce content script re-reads only what may have changed', ()
     window.dispatchEvent(new Event('wxt:locationchange'));
     await sleep(50);
     expect(readings).toHaveLength(2);
+  });
+
+  it('a tab open all day keeps nothing for each re-read or timer tick (no listener piles up)', async () => {
+    const atLoad = pendingCleanups();
+    const title = document.querySelector('.slds-path__title')!;
+    for (let i = 1; i <= 6; i++) {
+      title.firstChild!.nodeValue = `Negotiation/Review ${i}`;
+      await sleep(PAST_DEBOUNCE_MS);
+    }
+    expect(readings).toHaveLength(7);
+    // Six re-reads and about two seconds of the stage timer's ticks later: not one more.
+    expect(pendingCleanups()).toBe(atLoad);
   });
 });
 
