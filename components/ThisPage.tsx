@@ -1,5 +1,5 @@
 import type { PageState } from '../lib/messages';
-import { wholeDaysBetween } from '../lib/metrics/period';
+import { wholeDaysBetween } from '../lib/metrics/periods';
 import type { ActivityEvent, DealSnapshot } from '../lib/model';
 import type { Loadable } from '../lib/store';
 import { siteLabel } from '../lib/site-labels';

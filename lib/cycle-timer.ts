@@ -2,7 +2,7 @@
 // the last touch. Plain DOM in an open shadow root: it ships in every CRM content
 // script, and a UI library would triple their size (issue #9: ≤ 25 KB gzipped each).
 import { dayCount, formatDate, t, uiLocale, type MessageKey } from './i18n';
-import { wholeDaysBetween } from './metrics/period';
+import { wholeDaysBetween } from './metrics/periods';
 import { paceAgainst, type Pace } from './metrics/stage-targets';
 
 export const TIMER_TAG = 'pacer-cycle-timer';

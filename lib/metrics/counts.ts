@@ -1,5 +1,5 @@
 import type { ActivityEvent, EventType } from '../model';
-import type { Period } from './period';
+import type { Period } from './periods';
 
 export type CountsByType = Partial<Record<EventType, number>>;
 

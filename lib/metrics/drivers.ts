@@ -2,7 +2,7 @@
 // Counted per event type, plus conversations, which depend on the outcome the CRM shows.
 import type { ActivityEvent, DealSnapshot, EventType } from '../model';
 import type { CountsByType } from './counts';
-import type { Period } from './period';
+import type { Period } from './periods';
 
 export const DRIVERS = [
   'calls',

@@ -5,7 +5,7 @@ import { moneyOfHundredths, sumDays, type DailyAggregate } from './aggregate';
 import type { DriverCounts } from './drivers';
 import { LOST, OPEN, WON, type DealTable } from './deals';
 import { MoneySum, convert, type Money, type Rates } from './money';
-import type { Period } from './period';
+import type { Period } from './periods';
 import { addDays, daysBetween, isoMs, localDateOf } from './periods';
 import { stageTargetDays } from './stage-targets';
 import { DAY_MS, ratio, summarize, type Summary } from './stats';

@@ -3,7 +3,11 @@
 // day is whatever lies between two local midnights, so DST days last 23 or 25 hours.
 // Civil dates ('YYYY-MM-DD') are plain calendar arithmetic; only the step from a
 // civil date to an instant (and back) needs the zone.
-import type { Period } from './period';
+/** A half-open range of instants [from, to), ISO UTC: comparable as strings. */
+export interface Period {
+  from: string;
+  to: string;
+}
 
 export type PeriodKind = 'day' | 'week' | 'month' | 'quarter' | 'fiscalYear';
 export const PERIOD_KINDS: readonly PeriodKind[] = ['day', 'week', 'month', 'quarter', 'fiscalYear'];
@@ -409,4 +413,30 @@ function daysFromCivil(y: number, m: number, d: number): number {
   const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
   const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
   return era * 146097 + doe - 719468;
+}
+
+// ---- in the machine's own zone ---------------------------------------------------------------
+// For what has no plan to follow: the demo data set's "today" and "this week", and whole days
+// elapsed on a deal's timer. Everything a rep's numbers are counted in uses the plan's zone above.
+
+const startOfMachineDay = (d: Date) => new Date(d.getFullYear(), d.getMonth(), d.getDate());
+const addMachineDays = (d: Date, n: number) => new Date(d.getFullYear(), d.getMonth(), d.getDate() + n);
+
+/** The machine's local day containing `now`. */
+export function dayPeriod(now: Date): Period {
+  const start = startOfMachineDay(now);
+  return { from: start.toISOString(), to: addMachineDays(start, 1).toISOString() };
+}
+
+/** The machine's local week containing `now`; weeks start on Monday unless told otherwise (0 = Sunday). */
+export function weekPeriod(now: Date, weekStartsOn = 1): Period {
+  const today = startOfMachineDay(now);
+  const start = addMachineDays(today, -((today.getDay() - weekStartsOn + 7) % 7));
+  return { from: start.toISOString(), to: addMachineDays(start, 7).toISOString() };
+}
+
+/** Whole days between two instants, floored; never negative. */
+export function wholeDaysBetween(fromIso: string, to: Date): number {
+  const ms = to.getTime() - Date.parse(fromIso);
+  return Number.isFinite(ms) && ms > 0 ? Math.floor(ms / 86_400_000) : 0;
 }

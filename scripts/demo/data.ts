@@ -8,7 +8,7 @@ import { DEFAULT_STAGES } from '../../lib/metrics/plan';
 import { mulberry32 } from '../../lib/prng';
 import { crmActivityEventId } from '../../lib/observe';
 import { caseSafeId } from '../../lib/sites/salesforce';
-import { dayPeriod, weekPeriod } from '../../lib/metrics/period';
+import { dayPeriod, weekPeriod } from '../../lib/metrics/periods';
 import type { ActivityEvent, DealRef, DealSnapshot, DealStatus, EventMeta, EventType, PersonRef, RepIdentity, SiteId } from '../../lib/model';
 
 export const DEMO_HOST = 'pacer-demo.lightning.force.com';

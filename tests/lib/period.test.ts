@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countByType, total } from '../../lib/metrics/counts';
-import { dayPeriod, weekPeriod, wholeDaysBetween } from '../../lib/metrics/period';
+import { dayPeriod, weekPeriod, wholeDaysBetween } from '../../lib/metrics/periods';
 import { stableId } from '../../lib/ids';
 
 describe('periods', () => {
