@@ -3,7 +3,7 @@ import { crmActivityEventId } from '../../lib/observe';
 import { describe, expect, it } from 'vitest';
 import { DEMO_HOST, DEMO_STAGES, demoDataset } from '../../scripts/demo/data';
 import { parseExport } from '../../lib/export-format';
-import { dayPeriod, weekPeriod } from '../../lib/metrics/period';
+import { dayPeriod, weekPeriod } from '../../lib/metrics/periods';
 import type { ActivityEvent } from '../../lib/model';
 
 // A Wednesday afternoon in UTC, when the rep is mid-week and mid-day.
