@@ -17,6 +17,7 @@ import { NO_WAITING, syncStatus, teamApiKey, teamPlan, teamSyncSettings, teamTok
 import { checkServerUrl } from '../lib/sync-url';
 import { errorWithRetry, formatTime, planLine, waitingLine, whoamiLine } from '../lib/sync-view';
 import { db } from '../lib/store';
+import { TeamSyncForget } from './TeamSyncForget';
 import './TeamSync.css';
 
 type Check = { kind: 'idle' } | { kind: 'busy' } | { kind: 'ok'; who: WhoAmI } | { kind: 'error'; text: string };
@@ -171,6 +172,13 @@ export function TeamSync() {
     }
   };
 
+  /** The server was forgotten (the background cleared storage): what this form still shows of it goes too. */
+  const forgotten = () => {
+    url.value = token.value = apiKey.value = '';
+    apiKeyError.value = saved.value = retried.value = null;
+    check.value = { kind: 'idle' };
+  };
+
   const s = status.value;
   const planText = plan.value ? planLine(enabled.value ?? false, plan.value.local, plan.value.team) : null;
   return (
@@ -236,6 +244,7 @@ export function TeamSync() {
       </div>
       {planText && <p data-testid="plan-source">{planText}</p>}
       <p><button type="button" class="secondary" onClick={() => void syncNow()} disabled={!enabled.value || syncing.value}>{t(syncing.value ? 'syncSyncing' : 'syncNow')}</button></p>
+      <TeamSyncForget onForgotten={forgotten} />
     </div>
   );
 }

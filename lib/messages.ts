@@ -43,6 +43,8 @@ export interface ProtocolMap {
   syncNow(request: Record<string, never>): SyncStatus;
   /** Options → Team sync's "Send refused events again": forget the server's refusals and run now, after any run in progress; answers the status, refusals re-counted. */
   retryRefused(request: Record<string, never>): SyncStatus;
+  /** Options → Team sync's "Forget this team server": after any run in progress, sync off and the URL, token, key and pulled team data deleted (lib/sync-background.ts). */
+  forgetTeamServer(request: Record<string, never>): void;
   /** Issue #6: the side panel wants a current saved scorecard for a period; answers once the background has saved one (null when it could not). */
   refreshScorecard(request: { period: string }): SnapshotNotice | null;
   /** Issue #6: background → open pages: a newer saved scorecard is in storage (lib/scorecard-refresh-background.ts). */

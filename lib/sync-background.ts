@@ -16,7 +16,7 @@ import { syncStatus, teamApiKey, teamFeedback, teamPlan, teamSyncSettings, teamT
 import { checkApiKey } from './sync-api-key';
 import { checkServerUrl } from './sync-url';
 import { periodRange } from './sync-team';
-import { storeSnapshot } from './sync-team-store';
+import { storeSnapshot, teamSnapshots } from './sync-team-store';
 import type { Plan } from './metrics/plan';
 
 /** Every few minutes: picks up what other pages wrote while this worker slept, and pulls. */
@@ -64,6 +64,9 @@ let retryRefused = false;
  * events again") forgets the server's refusals first: between runs, never under one.
  */
 export function requestSync(db: PacerDb, { whenDue = false, retryRefused: retry = false }: { whenDue?: boolean; retryRefused?: boolean } = {}): Promise<SyncStatus> {
+  // A run asked for while the server is being forgotten starts after it, from storage as
+  // the forget leaves it (sync off, no token): it never sees the old credentials.
+  if (forgetting) return forgetting.then(() => requestSync(db, { whenDue, retryRefused: retry }));
   if (!whenDue || retry) forced = true;
   if (retry) retryRefused = true;
   if (running) {
@@ -82,6 +85,34 @@ export function requestSync(db: PacerDb, { whenDue = false, retryRefused: retry 
     return status;
   })().finally(() => (running = null));
   return running;
+}
+
+let forgetting: Promise<void> | null = null;
+
+/**
+ * Options → Team sync's "Forget this team server": after the run in progress (never under
+ * one), turns sync off and deletes the URL, token and API key, the pulled plan and feedback,
+ * the manager's team snapshots and the status (its error, whoami and identity). The rep's
+ * plan keeps its values; events, deals and IndexedDB stay as they are.
+ *
+ * The pushed-ids bookkeeping (syncedEvents, syncedErasures, syncedDeals) is left in place:
+ * with the identity gone, the next run on any server (this one again or another) finds no
+ * known identity, so runSync forgets those acknowledgements and pushes everything again.
+ * Nothing is lost; the server ignores ids it already holds (events keyed by id, deals by id,
+ * erasures of erased ids erase nothing), so nothing counts twice.
+ */
+export function forgetTeamServer(db: PacerDb): Promise<void> {
+  if (forgetting) return forgetting;
+  forgetting = (async () => {
+    // A run (and any run it owes: `again`) finishes first, with the credentials it started with.
+    while (running) await running.catch(() => undefined);
+    await teamSyncSettings.setValue({ url: '', enabled: false });
+    await Promise.all([teamToken.setValue(''), teamApiKey.setValue('')]);
+    await Promise.all([teamPlan.removeValue(), teamFeedback.removeValue(), teamSnapshots.removeValue()]);
+    await syncStatus.setValue({ failures: 0, waiting: await pendingWork(db), rejected: 0 });
+    await Promise.all([ALARM_PERIODIC, ALARM_SOON, ALARM_RETRY].map(name => browser.alarms.clear(name)));
+  })().finally(() => (forgetting = null));
+  return forgetting;
 }
 
 async function fail(previous: SyncStatus, db: PacerDb, error: SyncError, now: Date): Promise<SyncStatus> {
@@ -209,6 +240,7 @@ export function startTeamSync(db: PacerDb): void {
   });
   onMessage('syncNow', () => requestSync(db));
   onMessage('retryRefused', () => requestSync(db, { retryRefused: true }));
+  onMessage('forgetTeamServer', () => forgetTeamServer(db));
   // Any context's write (capture here, manual logging in the side panel, an import in the
   // options page) reaches this worker through Dexie's cross-context change events.
   const prefixes = WATCHED.map(t => `idb://${db.name}/${t}/`);
