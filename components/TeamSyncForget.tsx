@@ -4,7 +4,7 @@
 // back on the button), then the background does the work between sync runs
 // (forgetTeamServer in lib/sync-background.ts) and the outcome takes the focus.
 import { useSignal } from '@preact/signals';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import { t } from '../lib/i18n';
 import { sendMessage } from '../lib/messages';
 import { teamApiKey, teamSyncSettings, teamToken } from '../lib/sync-state';
@@ -32,8 +32,9 @@ export function TeamSyncForget({ onForgotten }: { onForgotten: () => void }) {
   }, []);
 
   const open = asking.value && stored.value;
-  useEffect(() => void (open && confirm.current?.focus()), [open]);
-  useEffect(() => void (done.value && outcome.current?.focus()), [done.value]);
+  // Layout effects: the focus moves as the confirmation or the outcome appears, before the next key.
+  useLayoutEffect(() => void (open && confirm.current?.focus()), [open]);
+  useLayoutEffect(() => void (done.value && outcome.current?.focus()), [done.value]);
 
   const ask = () => ((asking.value = true), (done.value = false), (error.value = null));
   const cancel = () => ((asking.value = false), button.current?.focus());
