@@ -66,7 +66,10 @@ let retryRefused = false;
 export function requestSync(db: PacerDb, { whenDue = false, retryRefused: retry = false }: { whenDue?: boolean; retryRefused?: boolean } = {}): Promise<SyncStatus> {
   // A run asked for while the server is being forgotten starts after it, from storage as
   // the forget leaves it (sync off, no token): it never sees the old credentials.
-  if (forgetting) return forgetting.then(() => requestSync(db, { whenDue, retryRefused: retry }));
+  if (forgetting) {
+    const after = () => requestSync(db, { whenDue, retryRefused: retry });
+    return forgetting.then(after, after);
+  }
   if (!whenDue || retry) forced = true;
   if (retry) retryRefused = true;
   if (running) {
