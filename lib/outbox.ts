@@ -12,6 +12,12 @@ export interface OutboxOptions {
   /** Waits between retries; the last one repeats. */
   backoffMs?: readonly number[];
   maxEventsPerBatch?: number;
+  /**
+   * How long to wait for the background's ack before sending the batch again. A worker
+   * stopped while a message is in flight normally rejects the send, but a send that never
+   * settles at all must not hold the outbox (and every later batch) for ever.
+   */
+  ackTimeoutMs?: number;
   setTimeout?(fn: () => void, ms: number): unknown;
   newId?(): string;
 }
@@ -31,6 +37,7 @@ export class Outbox {
       flushDelayMs: 100,
       backoffMs: DEFAULT_BACKOFF,
       maxEventsPerBatch: 200,
+      ackTimeoutMs: 10_000,
       setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms),
       newId: () => crypto.randomUUID(),
       ...options,
@@ -95,7 +102,11 @@ export class Outbox {
       while (this.queue.length) {
         const batch = this.queue[0]!;
         try {
-          const ack = await this.o.send(batch);
+          const ack = await Promise.race([
+            this.o.send(batch),
+            // No answer in time reads as no ack: the same batch goes again (its ids make that harmless).
+            new Promise<undefined>(resolve => this.o.setTimeout(() => resolve(undefined), this.o.ackTimeoutMs)),
+          ]);
           // Only the background's own ack counts. webextension-polyfill resolves
           // sendMessage with undefined when the port closes without an answer, which
           // is exactly what a worker killed mid-write looks like.

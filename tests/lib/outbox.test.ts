@@ -81,4 +81,30 @@ describe('Outbox acknowledgements', () => {
     answers = [];
     vi.useRealTimers();
   });
+
+  it('sends the same batch again when a send never settles (a message lost with its worker), and holds no later batch for ever', async () => {
+    vi.useFakeTimers();
+    let hang = true;
+    const send = vi.fn((b: CaptureBatch) => {
+      if (hang) {
+        hang = false;
+        return new Promise<CaptureAck>(() => undefined); // neither answered nor rejected
+      }
+      return Promise.resolve(ack(b));
+    });
+    const acks: CaptureAck[] = [];
+    const box = new Outbox({ send, onAck: a => acks.push(a), flushDelayMs: 10, backoffMs: [50], ackTimeoutMs: 1_000 });
+    box.push('salesforce', '2026-11-27T10:00:00.000Z', [event('a')], []);
+    await vi.advanceTimersByTimeAsync(10 + 999);
+    expect(acks).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(1 + 50);
+    expect(send).toHaveBeenCalledTimes(2);
+    expect(new Set(send.mock.calls.map(c => c[0].batchId)).size).toBe(1);
+    expect(acks).toHaveLength(1);
+    box.push('salesforce', '2026-11-27T10:00:05.000Z', [event('b')], []);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(acks).toHaveLength(2);
+    expect(box.pendingEvents).toBe(0);
+    vi.useRealTimers();
+  });
 });
