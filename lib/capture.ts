@@ -34,6 +34,18 @@ const CONFIRM_POLL_MS = 200;
 /** An action the CRM has not confirmed by then (no dialog closed, no record opened) records nothing. */
 const CONFIRM_TIMEOUT_MS = 15_000;
 
+/**
+ * The page's own setTimeout, doing nothing once the extension is gone. Not ctx.setTimeout:
+ * WXT's adds an invalidation listener per call that is never removed, so a CRM tab open all
+ * day would keep one more for every re-read, confirmation poll and timer tick.
+ */
+export const timeoutWhileValid =
+  (ctx: Pick<ContentScriptContext, 'isInvalid'>) =>
+  (fn: () => void, ms: number): number =>
+    window.setTimeout(() => {
+      if (!ctx.isInvalid) fn();
+    }, ms);
+
 export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter, hooks: RunAdapterHooks = {}) {
   const stored = new Map<string, StoredDeal>();
   let lastReading: PageReading | undefined;
@@ -47,13 +59,7 @@ export function runAdapter(ctx: ContentScriptContext, adapter: SiteAdapter, hook
   let me: RepIdentity | undefined;
 
   const { report, fenced } = fenceFor(adapter.id);
-  // The page's own setTimeout, doing nothing once the extension is gone. Not ctx.setTimeout:
-  // WXT's adds an invalidation listener per call that is never removed, so a CRM tab open all
-  // day would keep one more for every re-read and every confirmation poll.
-  const whileValid = (fn: () => void, ms: number): number =>
-    window.setTimeout(() => {
-      if (!ctx.isInvalid) fn();
-    }, ms);
+  const whileValid = timeoutWhileValid(ctx);
 
   const notify = () => {
     if (!lastReading) return;

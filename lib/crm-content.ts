@@ -1,7 +1,7 @@
 // The body of every CRM content script: run the site's adapter, and keep the
 // sales-cycle timer beside the deal's stage while the rep is on a deal page.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { runAdapter, type StoredDeal } from './capture';
+import { runAdapter, timeoutWhileValid, type StoredDeal } from './capture';
 import { createCycleTimer, msToNextSecond, TIMER_TAG, type CycleTimerUi } from './cycle-timer';
 import { fenceFor } from './fence';
 import { stageTargetDays } from './metrics/stage-targets';
@@ -26,16 +26,14 @@ export function runCrmContentScript(ctx: ContentScriptContext, adapter: SiteAdap
   // Each tick is set for just after the deal's next whole second in stage, not on a fixed
   // interval: an interval that fires a few ms early, in phase with that boundary, lands
   // twice in the same second and the count stands still for two.
-  // The page's own setTimeout, not ctx.setTimeout: WXT's adds an abort listener per call that
-  // is never taken off, one more every second for as long as the tab is open (issue #9). The
-  // tick stops itself once the context is invalid, which is all ctx.setTimeout adds.
+  // Not ctx.setTimeout, which would keep one more listener every second (timeoutWhileValid).
+  const later = timeoutWhileValid(ctx);
   const update = fenced(() => ui?.update(new Date()));
   const tick = () => {
-    if (ctx.isInvalid) return;
     update();
-    setTimeout(tick, ui ? msToNextSecond(ui.stageEnteredAt, Date.now()) : 1000);
+    later(tick, ui ? msToNextSecond(ui.stageEnteredAt, Date.now()) : 1000);
   };
-  setTimeout(tick, 1000);
+  later(tick, 1000);
 
   const show = ({ deal, lastTouchAt }: StoredDeal, at: Element) => {
     const key = JSON.stringify([deal.id, deal.stage, deal.stageEnteredAt, deal.createdAt, lastTouchAt]);
